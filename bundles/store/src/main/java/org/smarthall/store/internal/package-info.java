@@ -1,0 +1,2 @@
+/** Store internals: never exported. */
+package org.smarthall.store.internal;
