@@ -27,6 +27,9 @@ public interface JobService {
      */
     List<JobInfo> list(Optional<JobState> state, int offset, int limit);
 
+    /** How many jobs {@link #list} would page through. */
+    long count(Optional<JobState> state);
+
     /**
      * Asks a job to stop; the partition under way is rolled back.
      *
