@@ -1,0 +1,2 @@
+/** Test plugin internals (this bundle exports nothing). */
+package org.smarthall.itests.plugin;
