@@ -1,0 +1,2 @@
+/** Benchmarks: plain mains that print figures. */
+package org.smarthall.bench;
