@@ -45,6 +45,7 @@ import org.smarthall.api.jobs.JobProgress;
 import org.smarthall.api.jobs.JobService;
 import org.smarthall.api.jobs.JobState;
 import org.smarthall.api.jobs.Partition;
+import org.smarthall.api.platform.HealthCheck;
 import org.smarthall.api.store.Database;
 import org.smarthall.api.store.JobRecord;
 import org.smarthall.api.store.JobRepository;
@@ -54,10 +55,10 @@ import org.smarthall.api.store.PartitionRecord;
  * Runs jobs. Each partition's work and its checkpoint commit in one transaction; a job stopped
  * by a crash, a shutdown or a missing handler resumes at its first uncommitted partition.
  */
-@Component(service = JobService.class, configurationPid = "org.smarthall.jobs",
+@Component(service = {JobService.class, HealthCheck.class}, configurationPid = "org.smarthall.jobs",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = JobsConfig.class)
-public class JobRunner implements JobService {
+public class JobRunner implements JobService, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     private static final Set<JobState> RESUMABLE = EnumSet.of(JobState.QUEUED, JobState.RUNNING, JobState.WAITING);
 
@@ -186,6 +187,20 @@ public class JobRunner implements JobService {
     @Override
     public Set<String> types() {
         return new TreeSet<>(handlers.keySet());
+    }
+
+    @Override
+    public String name() {
+        return "jobs";
+    }
+
+    /** Degraded while a job waits for a handler: a plugin it needs is not installed or not working. */
+    @Override
+    public Result check() {
+        long waiting = repository.count(Optional.of(JobState.WAITING));
+        String now = running.size() + " running";
+        return waiting == 0 ? Result.up(now)
+                : new Result(Status.DEGRADED, now + ", " + waiting + " waiting for a job type that is not installed");
     }
 
     private void schedule(long id) {

@@ -179,6 +179,20 @@ class JobRunnerTest {
         JobInfo done = awaitEnd(waiting.id());
         assertEquals(JobState.SUCCEEDED, done.state(), done.message());
         assertEquals(20, done.counters().get("stored"));
+        assertEquals(org.smarthall.api.platform.HealthCheck.Status.UP, runner.check().status());
+    }
+
+    @Test
+    void aJobWaitingForItsHandlerDegradesHealth() {
+        runner = start(1);
+        assertEquals(org.smarthall.api.platform.HealthCheck.Status.UP, runner.check().status());
+        // a job left by a type whose bundle is no longer installed: resumed at the next start, it waits
+        long orphan = repository.create("gone-type", Map.of(), "tester", java.time.Instant.now()).id();
+        runner.deactivate();
+        runner = start(1);
+        await(() -> runner.find(orphan).orElseThrow().state() == JobState.WAITING);
+        assertEquals(org.smarthall.api.platform.HealthCheck.Status.DEGRADED, runner.check().status());
+        assertTrue(runner.check().detail().contains("1 waiting"), runner.check().detail());
     }
 
     @Test

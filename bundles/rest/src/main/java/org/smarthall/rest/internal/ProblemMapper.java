@@ -120,7 +120,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return new Violation(path(mismatch), "expected " + target + at(e));
         }
         if (e instanceof JsonParseException parse) {
-            return new Violation("body", "malformed JSON" + at(e) + ": " + parse.getOriginalMessage());
+            return new Violation("body", "malformed JSON" + at(e) + ": " + withoutSource(parse.getOriginalMessage()));
         }
         if (e instanceof JsonMappingException mapping) {
             Throwable cause = mapping.getCause();
@@ -128,6 +128,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return new Violation(path(mapping), reason);
         }
         return new Violation("body", "unreadable JSON" + at(e));
+    }
+
+    /** Jackson appends where the input came from; the caller knows, and it says nothing useful. */
+    static String withoutSource(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\(start marker at \\[Source:.*$", "")
+                .replaceAll("\\s*\\[Source:[^]]*]", "").strip();
     }
 
     private static String path(JsonMappingException e) {

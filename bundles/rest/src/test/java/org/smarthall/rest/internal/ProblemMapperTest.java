@@ -77,6 +77,14 @@ class ProblemMapperTest {
         ProblemDetails p = ProblemMapper.problemFor(parseError("{\"hall\": \"H1\",\n \"people\": }"), "/x");
         assertEquals("body", p.field());
         assertTrue(p.detail().contains("line 2"), p.detail());
+        assertFalse(p.detail().contains("Source"), p.detail());
+    }
+
+    @Test
+    void anUnclosedObjectSaysSoWithoutJacksonNoise() {
+        ProblemDetails p = ProblemMapper.problemFor(parseError("{\"hall\": \"H1\", "), "/x");
+        assertEquals("body", p.field());
+        assertFalse(p.detail().contains("REDACTED") || p.detail().contains("start marker"), p.detail());
     }
 
     @Test
