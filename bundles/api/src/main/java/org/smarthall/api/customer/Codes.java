@@ -1,0 +1,30 @@
+package org.smarthall.api.customer;
+
+import java.util.List;
+
+/** The code lists of docs/formats.md: what imports accept and what the rest of SmartHall may expect. */
+public final class Codes {
+    /** Channels a customer pays, buys, contacts or is reached through. */
+    public static final List<String> CHANNELS = List.of("hall", "self_service", "app", "wechat", "alipay", "bank",
+            "agent", "95598", "sms", "email");
+    /** Why a message is sent; consent is given per purpose and channel. */
+    public static final List<String> PURPOSES = List.of("bill", "arrears", "outage", "purchase_reminder", "service",
+            "marketing", "survey");
+    /** Functional zones of a hall (seed 000's point data). */
+    public static final List<String> ZONES = List.of("entrance", "guidance", "waiting", "counter", "payment",
+            "negotiation", "online_experience", "self_service", "display", "vip");
+    /** What happened at a point of a hall. */
+    public static final List<String> ZONE_EVENT_KINDS = List.of("enter", "leave", "card_swipe", "ticket_taken",
+            "ticket_called", "served", "rated");
+    /** Business a visitor comes to a counter for (the detail of a {@code ticket_taken} event). */
+    public static final List<String> BUSINESS = List.of("account_change", "new_connection", "payment", "invoice",
+            "prepaid_purchase", "enquiry", "complaint", "other");
+    /** Flags telling staff to take care of a customer. */
+    public static final List<String> SENSITIVE = List.of("official", "disabled", "enterprise_leader", "elderly");
+    public static final List<String> RATING_SOURCES = List.of("keypad", "survey", "app", "wechat");
+    public static final List<String> CONSENT_PLACES = List.of("app", "wechat", "95598", "hall_form", "sms");
+    public static final List<String> CONTACT_KINDS = List.of("login", "enquiry", "click", "reply", "call");
+
+    private Codes() {
+    }
+}

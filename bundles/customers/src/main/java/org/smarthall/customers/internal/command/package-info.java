@@ -1,0 +1,2 @@
+/** Shell commands of the customers bundle. */
+package org.smarthall.customers.internal.command;

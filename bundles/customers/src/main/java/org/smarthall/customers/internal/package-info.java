@@ -1,0 +1,2 @@
+/** Customer 360 internals: never exported. */
+package org.smarthall.customers.internal;

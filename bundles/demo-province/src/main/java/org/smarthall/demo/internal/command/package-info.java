@@ -1,0 +1,2 @@
+/** Shell commands of the demo province. */
+package org.smarthall.demo.internal.command;

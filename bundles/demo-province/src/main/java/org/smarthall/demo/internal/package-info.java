@@ -1,0 +1,2 @@
+/** Demo province internals: never exported. */
+package org.smarthall.demo.internal;

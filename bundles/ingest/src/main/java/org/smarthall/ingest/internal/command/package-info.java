@@ -1,0 +1,2 @@
+/** Shell commands of the ingest bundle. */
+package org.smarthall.ingest.internal.command;

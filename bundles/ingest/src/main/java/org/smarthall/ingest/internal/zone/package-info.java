@@ -1,0 +1,2 @@
+/** Zone events, visits, trajectories and heat. */
+package org.smarthall.ingest.internal.zone;
