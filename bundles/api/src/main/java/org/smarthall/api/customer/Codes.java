@@ -1,9 +1,13 @@
 package org.smarthall.api.customer;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /** The code lists of docs/formats.md: what imports accept and what the rest of SmartHall may expect. */
 public final class Codes {
+    /** China Standard Time: the local dates and times of imported data (one zone for all of China). */
+    public static final ZoneId TIME_ZONE = ZoneId.of("Asia/Shanghai");
+
     /** Channels a customer pays, buys, contacts or is reached through. */
     public static final List<String> CHANNELS = List.of("hall", "self_service", "app", "wechat", "alipay", "bank",
             "agent", "95598", "sms", "email");

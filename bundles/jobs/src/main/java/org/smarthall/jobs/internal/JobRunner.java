@@ -80,15 +80,15 @@ public class JobRunner implements JobService, HealthCheck {
     public JobRunner() {
     }
 
-    /** For tests: a runner on given collaborators, activated. */
-    JobRunner(JobRepository repository, Database database, JobsConfig config) {
+    /** For tests and tools outside OSGi: a runner on given collaborators, activated. */
+    public JobRunner(JobRepository repository, Database database, JobsConfig config) {
         this.repository = repository;
         this.database = database;
         activate(config);
     }
 
     @Activate
-    void activate(JobsConfig config) {
+    public void activate(JobsConfig config) {
         this.partitionWorkers = Math.max(1, config.partitionWorkers());
         this.shutdownGraceSeconds = Math.max(1, config.shutdownGraceSeconds());
         this.jobThreads = Executors.newFixedThreadPool(Math.max(1, config.maxConcurrentJobs()), threads("smarthall-job"));
@@ -100,7 +100,7 @@ public class JobRunner implements JobService, HealthCheck {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         running.values().forEach(job -> job.stop(StopReason.SHUTDOWN));
         ExecutorService jobs = jobThreads;
         jobs.shutdown();
@@ -118,7 +118,7 @@ public class JobRunner implements JobService, HealthCheck {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addHandler(JobHandler handler) {
+    public void addHandler(JobHandler handler) {
         handlers.put(handler.type(), handler);
         if (jobThreads != null && !jobThreads.isShutdown()) {
             for (JobRecord job : repository.inStates(EnumSet.of(JobState.WAITING))) {
@@ -129,7 +129,7 @@ public class JobRunner implements JobService, HealthCheck {
         }
     }
 
-    void removeHandler(JobHandler handler) {
+    public void removeHandler(JobHandler handler) {
         handlers.remove(handler.type(), handler);
         running.values().stream().filter(job -> job.type.equals(handler.type()))
                 .forEach(job -> job.stop(StopReason.HANDLER_GONE));

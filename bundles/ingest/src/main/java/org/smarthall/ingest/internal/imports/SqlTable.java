@@ -1,0 +1,221 @@
+package org.smarthall.ingest.internal.imports;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A target table of an import, in the SQL both Derby and PostgreSQL speak: batched inserts,
+ * batched updates by key, and the stored rows of a set of keys, looked up through one selective
+ * column with {@code IN} lists.
+ */
+final class SqlTable {
+    private static final int IN_CHUNK = 500;
+
+    final String name;
+    final List<String> columns;
+    private final int[] types;
+    final int[] key;
+    final int lookup;
+    /** Columns written but not compared when deciding whether a master row changed. */
+    final Set<Integer> notCompared;
+
+    /**
+     * @param typedColumns {@code name:TYPE} with TYPE one of VARCHAR, DECIMAL, DOUBLE, INTEGER,
+     *                     BIGINT, SMALLINT, DATE, TIMESTAMP (for binding SQL NULL)
+     */
+    SqlTable(String name, List<String> typedColumns, List<String> key, String lookup, List<String> notCompared) {
+        this.name = name;
+        List<String> columns = typedColumns.stream().map(c -> c.substring(0, c.indexOf(':'))).toList();
+        this.columns = columns;
+        this.types = typedColumns.stream().mapToInt(c -> sqlType(c.substring(c.indexOf(':') + 1))).toArray();
+        this.key = key.stream().mapToInt(columns::indexOf).toArray();
+        this.lookup = columns.indexOf(lookup);
+        this.notCompared = notCompared.stream().map(columns::indexOf).collect(Collectors.toSet());
+        for (int k : this.key) {
+            if (k < 0) {
+                throw new IllegalArgumentException("key column missing in " + name);
+            }
+        }
+    }
+
+    private static int sqlType(String type) {
+        return switch (type) {
+            case "VARCHAR" -> Types.VARCHAR;
+            case "DECIMAL" -> Types.DECIMAL;
+            case "DOUBLE" -> Types.DOUBLE;
+            case "INTEGER" -> Types.INTEGER;
+            case "BIGINT" -> Types.BIGINT;
+            case "SMALLINT" -> Types.SMALLINT;
+            case "DATE" -> Types.DATE;
+            case "TIMESTAMP" -> Types.TIMESTAMP;
+            default -> throw new IllegalArgumentException("unknown SQL type " + type);
+        };
+    }
+
+    /** The key of a row of column values. */
+    List<Object> keyOf(Object[] row) {
+        List<Object> k = new ArrayList<>(key.length);
+        for (int i : key) {
+            k.add(row[i]);
+        }
+        return k;
+    }
+
+    /** Stored rows among the keys of the given rows, by key. */
+    Map<List<Object>, Object[]> stored(Connection c, Collection<Object[]> rows) throws SQLException {
+        Set<Object> lookups = new LinkedHashSet<>();
+        for (Object[] row : rows) {
+            lookups.add(row[lookup]);
+        }
+        Set<List<Object>> wanted = rows.stream().map(this::keyOf).collect(Collectors.toSet());
+        Map<List<Object>, Object[]> stored = new HashMap<>();
+        List<Object> all = new ArrayList<>(lookups);
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            List<Object> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+            String sql = "SELECT " + String.join(", ", columns) + " FROM " + name + " WHERE " + columns.get(lookup)
+                    + " IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    bind(s, i + 1, chunk.get(i), types[lookup]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] row = new Object[columns.size()];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = read(rs, i + 1);
+                        }
+                        List<Object> k = keyOf(row);
+                        if (wanted.contains(k)) {
+                            stored.put(k, row);
+                        }
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Whether a stored row differs from a new one in a compared column. */
+    boolean differs(Object[] stored, Object[] fresh) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (!notCompared.contains(i) && !same(stored[i], fresh[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void insert(Connection c, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO " + name + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    bind(s, i + 1, row[i], types[i]);
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    void update(Connection c, List<Object[]> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Integer> set = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            final int column = i;
+            if (java.util.Arrays.stream(key).noneMatch(k -> k == column)) {
+                set.add(i);
+            }
+        }
+        String sql = "UPDATE " + name + " SET " + set.stream().map(i -> columns.get(i) + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + java.util.Arrays.stream(key).mapToObj(i -> columns.get(i) + " = ?").collect(Collectors.joining(" AND "));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                int p = 1;
+                for (int i : set) {
+                    bind(s, p++, row[i], types[i]);
+                }
+                for (int i : key) {
+                    bind(s, p++, row[i], types[i]);
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    static void bind(PreparedStatement s, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            s.setNull(index, sqlType);
+        } else if (value instanceof String v) {
+            s.setString(index, v);
+        } else if (value instanceof BigDecimal v) {
+            s.setBigDecimal(index, v);
+        } else if (value instanceof Double v) {
+            s.setDouble(index, v);
+        } else if (value instanceof Integer v) {
+            s.setInt(index, v);
+        } else if (value instanceof Long v) {
+            s.setLong(index, v);
+        } else if (value instanceof Boolean v) {
+            s.setShort(index, (short) (v ? 1 : 0));
+        } else if (value instanceof LocalDate v) {
+            s.setDate(index, Date.valueOf(v));
+        } else if (value instanceof Instant v) {
+            s.setTimestamp(index, Timestamp.from(v));
+        } else {
+            throw new IllegalArgumentException("cannot bind " + value.getClass());
+        }
+    }
+
+    /** A column value in the types the import produces. */
+    private static Object read(ResultSet rs, int index) throws SQLException {
+        Object value = rs.getObject(index);
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof Short s) {
+            return s.intValue();
+        }
+        return value;
+    }
+
+    static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+        }
+        if (a instanceof Boolean x && b instanceof Number y) {
+            return (x ? 1 : 0) == y.intValue();
+        }
+        if (a instanceof Number x && b instanceof Boolean y) {
+            return (y ? 1 : 0) == x.intValue();
+        }
+        return Objects.equals(a, b);
+    }
+}

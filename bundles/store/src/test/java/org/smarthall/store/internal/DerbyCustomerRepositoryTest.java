@@ -1,0 +1,10 @@
+package org.smarthall.store.internal;
+
+import javax.sql.DataSource;
+
+class DerbyCustomerRepositoryTest extends CustomerRepositoryContract {
+    @Override
+    protected DataSource createDataSource() {
+        return StoreFixture.derby();
+    }
+}
