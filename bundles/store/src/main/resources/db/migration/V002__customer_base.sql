@@ -3,9 +3,10 @@
 -- second import of the same file add nothing.
 -- Identity numbers are never stored: only a keyed hash (lookup) and a masked form (display).
 -- Phones are kept as a keyed hash, a masked form and an encrypted value (for sending SMS).
+-- Primary keys are named <table>_pk: imports tell Derby's optimizer to probe them.
 
 CREATE TABLE sh_customer (
-    account        VARCHAR(20)   NOT NULL PRIMARY KEY,
+    account        VARCHAR(20)   NOT NULL,
     kind           VARCHAR(20)   NOT NULL,
     name           VARCHAR(200)  NOT NULL,
     id_hash        VARCHAR(64),
@@ -22,7 +23,8 @@ CREATE TABLE sh_customer (
     sensitive      VARCHAR(200),
     missing        VARCHAR(400),
     batch_id       BIGINT        NOT NULL,
-    updated_at     TIMESTAMP     NOT NULL
+    updated_at     TIMESTAMP     NOT NULL,
+    CONSTRAINT sh_customer_pk PRIMARY KEY (account)
 );
 CREATE INDEX sh_customer_id_hash ON sh_customer (id_hash);
 CREATE INDEX sh_customer_phone_hash ON sh_customer (phone_hash);
@@ -37,7 +39,7 @@ CREATE TABLE sh_consumption (
     valley_kwh     DOUBLE PRECISION,
     amount         DECIMAL(12, 2),
     batch_id       BIGINT           NOT NULL,
-    PRIMARY KEY (account, month)
+    CONSTRAINT sh_consumption_pk PRIMARY KEY (account, month)
 );
 
 CREATE TABLE sh_bill (
@@ -48,17 +50,18 @@ CREATE TABLE sh_bill (
     paid           DATE,
     outstanding    DECIMAL(12, 2),
     batch_id       BIGINT         NOT NULL,
-    PRIMARY KEY (account, period)
+    CONSTRAINT sh_bill_pk PRIMARY KEY (account, period)
 );
 
 CREATE TABLE sh_payment (
-    payment_id     VARCHAR(40)    NOT NULL PRIMARY KEY,
+    payment_id     VARCHAR(40)    NOT NULL,
     account        VARCHAR(20)    NOT NULL,
     paid_on        DATE           NOT NULL,
     amount         DECIMAL(12, 2) NOT NULL,
     channel        VARCHAR(20)    NOT NULL,
     period         DATE,
-    batch_id       BIGINT         NOT NULL
+    batch_id       BIGINT         NOT NULL,
+    CONSTRAINT sh_payment_pk PRIMARY KEY (payment_id)
 );
 CREATE INDEX sh_payment_account ON sh_payment (account, paid_on);
 
@@ -67,18 +70,19 @@ CREATE TABLE sh_balance (
     occurred_at    TIMESTAMP      NOT NULL,
     balance        DECIMAL(12, 2) NOT NULL,
     batch_id       BIGINT         NOT NULL,
-    PRIMARY KEY (account, occurred_at)
+    CONSTRAINT sh_balance_pk PRIMARY KEY (account, occurred_at)
 );
 
 CREATE TABLE sh_recharge (
-    recharge_id    VARCHAR(40)    NOT NULL PRIMARY KEY,
+    recharge_id    VARCHAR(40)    NOT NULL,
     account        VARCHAR(20)    NOT NULL,
     occurred_at    TIMESTAMP      NOT NULL,
     amount         DECIMAL(12, 2) NOT NULL,
     channel        VARCHAR(20)    NOT NULL,
     success        SMALLINT       NOT NULL,
     failure_reason VARCHAR(200),
-    batch_id       BIGINT         NOT NULL
+    batch_id       BIGINT         NOT NULL,
+    CONSTRAINT sh_recharge_pk PRIMARY KEY (recharge_id)
 );
 CREATE INDEX sh_recharge_account ON sh_recharge (account, occurred_at);
 
@@ -87,11 +91,11 @@ CREATE TABLE sh_trip (
     occurred_at    TIMESTAMP      NOT NULL,
     balance        DECIMAL(12, 2) NOT NULL,
     batch_id       BIGINT         NOT NULL,
-    PRIMARY KEY (account, occurred_at)
+    CONSTRAINT sh_trip_pk PRIMARY KEY (account, occurred_at)
 );
 
 CREATE TABLE sh_work_order (
-    order_id       VARCHAR(40)   NOT NULL PRIMARY KEY,
+    order_id       VARCHAR(40)   NOT NULL,
     account        VARCHAR(20),
     channel        VARCHAR(20)   NOT NULL,
     kind           VARCHAR(20)   NOT NULL,
@@ -99,19 +103,21 @@ CREATE TABLE sh_work_order (
     resolved       TIMESTAMP,
     resolution     VARCHAR(400),
     satisfaction   SMALLINT,
-    batch_id       BIGINT        NOT NULL
+    batch_id       BIGINT        NOT NULL,
+    CONSTRAINT sh_work_order_pk PRIMARY KEY (order_id)
 );
 CREATE INDEX sh_work_order_account ON sh_work_order (account, opened);
 
 CREATE TABLE sh_rating (
-    rating_id      VARCHAR(40)  NOT NULL PRIMARY KEY,
+    rating_id      VARCHAR(40)  NOT NULL,
     account        VARCHAR(20),
     source         VARCHAR(20)  NOT NULL,
     hall           VARCHAR(40),
     window_no      VARCHAR(20),
     score          SMALLINT     NOT NULL,
     occurred_at    TIMESTAMP    NOT NULL,
-    batch_id       BIGINT       NOT NULL
+    batch_id       BIGINT       NOT NULL,
+    CONSTRAINT sh_rating_pk PRIMARY KEY (rating_id)
 );
 CREATE INDEX sh_rating_account ON sh_rating (account, occurred_at);
 
@@ -123,25 +129,27 @@ CREATE TABLE sh_consent (
     granted        SMALLINT     NOT NULL,
     place          VARCHAR(20)  NOT NULL,
     batch_id       BIGINT       NOT NULL,
-    PRIMARY KEY (account, purpose, channel, occurred_at)
+    CONSTRAINT sh_consent_pk PRIMARY KEY (account, purpose, channel, occurred_at)
 );
 
 CREATE TABLE sh_contact (
-    contact_id     VARCHAR(40)  NOT NULL PRIMARY KEY,
+    contact_id     VARCHAR(40)  NOT NULL,
     account        VARCHAR(20)  NOT NULL,
     occurred_at    TIMESTAMP    NOT NULL,
     channel        VARCHAR(20)  NOT NULL,
     kind           VARCHAR(20)  NOT NULL,
-    batch_id       BIGINT       NOT NULL
+    batch_id       BIGINT       NOT NULL,
+    CONSTRAINT sh_contact_pk PRIMARY KEY (contact_id)
 );
 CREATE INDEX sh_contact_account ON sh_contact (account, occurred_at);
 
 CREATE TABLE sh_hall (
-    hall_id        VARCHAR(40)   NOT NULL PRIMARY KEY,
+    hall_id        VARCHAR(40)   NOT NULL,
     name           VARCHAR(200)  NOT NULL,
     region         VARCHAR(12)   NOT NULL,
     zones          VARCHAR(400)  NOT NULL,
-    batch_id       BIGINT        NOT NULL
+    batch_id       BIGINT        NOT NULL,
+    CONSTRAINT sh_hall_pk PRIMARY KEY (hall_id)
 );
 
 -- Point data: what happened where in a hall; visits and trajectories are rebuilt from it.
@@ -154,21 +162,22 @@ CREATE TABLE sh_zone_event (
     account        VARCHAR(20),
     detail         VARCHAR(40),
     batch_id       BIGINT       NOT NULL,
-    PRIMARY KEY (hall, visitor, occurred_at, zone, kind)
+    CONSTRAINT sh_zone_event_pk PRIMARY KEY (hall, visitor, occurred_at, zone, kind)
 );
 CREATE INDEX sh_zone_event_time ON sh_zone_event (hall, occurred_at);
 CREATE INDEX sh_zone_event_account ON sh_zone_event (account, occurred_at);
 
 -- Imports: one per import job, with every rejected row and why.
 CREATE TABLE sh_import (
-    job_id         BIGINT        NOT NULL PRIMARY KEY,
+    job_id         BIGINT        NOT NULL,
     dataset        VARCHAR(30)   NOT NULL,
     format         VARCHAR(10)   NOT NULL,
     charset        VARCHAR(20)   NOT NULL,
     file_name      VARCHAR(300)  NOT NULL,
     file_sha256    VARCHAR(64)   NOT NULL,
     file_bytes     BIGINT        NOT NULL,
-    created_at     TIMESTAMP     NOT NULL
+    created_at     TIMESTAMP     NOT NULL,
+    CONSTRAINT sh_import_pk PRIMARY KEY (job_id)
 );
 
 CREATE TABLE sh_import_reject (
@@ -176,5 +185,5 @@ CREATE TABLE sh_import_reject (
     line           BIGINT         NOT NULL,
     field          VARCHAR(60)    NOT NULL,
     reason         VARCHAR(400)   NOT NULL,
-    PRIMARY KEY (job_id, line, field)
+    CONSTRAINT sh_import_reject_pk PRIMARY KEY (job_id, line, field)
 );

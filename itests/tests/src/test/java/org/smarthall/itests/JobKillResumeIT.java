@@ -26,6 +26,7 @@ public class JobKillResumeIT {
         Path work = Path.of(System.getProperty("itest.work"), "kill-resume");
         try (KarafProcess karaf = KarafProcess.unpack(Path.of(System.getProperty("smarthall.distribution")), work)) {
             karaf.deploy(Path.of(System.getProperty(SmartHallOptions.PLUGIN_JAR)));
+            karaf.setProperty("etc/org.smarthall.demo.cfg", "loadOnFirstBoot", "false");
             karaf.start();
             karaf.awaitHealthy(Duration.ofSeconds(120));
             Http http = new Http(karaf.httpPort());

@@ -33,6 +33,7 @@ public class PostgresDistributionIT {
             karaf.setProperty(datasource, "user", postgres.user());
             addBootFeature(karaf.home(), "smarthall-store-postgresql");
             karaf.deploy(Path.of(System.getProperty(SmartHallOptions.PLUGIN_JAR)));
+            karaf.setProperty("etc/org.smarthall.demo.cfg", "loadOnFirstBoot", "false");
             karaf.start();
             karaf.awaitHealthy(Duration.ofSeconds(120));
             Http http = new Http(karaf.httpPort());

@@ -44,6 +44,8 @@ final class SmartHallOptions {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+                // the demo province would load 10,000 customers under the tests' feet; CustomerDataIT loads it
+                editConfigurationFilePut("etc/org.smarthall.demo.cfg", "loadOnFirstBoot", "false"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                         System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")),
                 systemProperty(HTTP_PORT).value(String.valueOf(http)),

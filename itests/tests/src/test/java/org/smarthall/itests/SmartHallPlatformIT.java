@@ -213,6 +213,24 @@ public class SmartHallPlatformIT {
     }
 
     @Test
+    public void importAndCustomerCommandsWorkInTheShell() throws Exception {
+        String first17 = "37010219800517123";
+        String id = first17 + org.smarthall.api.customer.Pii.checkCharacter(first17);
+        Path file = Files.createTempFile("customers", ".csv");
+        Files.writeString(file, "account,kind,name,id_number,phone,address,region,supply_unit,industry,contract_kva,opened,sensitive\n"
+                + "3700000001,resident,张三," + id + ",13812345678,济南市历下区泉城路1号,370102,历下供电中心,,8,2015-03-01,elderly\n"
+                + "3700000002,resident,李四,370102198005171230,,,370102,历下供电中心,,,,\n", StandardCharsets.UTF_8);
+        String imported = shell("hall:import customers " + file);
+        assertTrue(imported, imported.contains("SUCCEEDED") && imported.contains("accepted"));
+        assertTrue("the bad identity number is reported by line and field: " + imported,
+                imported.contains("line 3, id_number"));
+        String customer = shell("hall:customer 3700000001");
+        assertTrue(customer, customer.contains("张三") && customer.contains("3701**********") && customer.contains("138****5678"));
+        assertFalse("never the whole number", customer.contains(id) || customer.contains("13812345678"));
+        assertTrue(customer, customer.contains("elderly"));
+    }
+
+    @Test
     public void theWebConsoleIsForAdmins() {
         assertEquals(200, http.get(http.url("/system/console/bundles"), ADMIN, ADMIN_PW).status());
         assertEquals(401, http.get(http.url("/system/console/bundles"), "analyst", "analyst-demo").status());

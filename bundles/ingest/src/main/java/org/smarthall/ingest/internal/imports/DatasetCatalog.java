@@ -93,7 +93,7 @@ final class DatasetCatalog {
                 "id_hash:VARCHAR", "id_masked:VARCHAR", "phone_hash:VARCHAR", "phone_masked:VARCHAR", "phone_enc:VARCHAR",
                 "address:VARCHAR", "region:VARCHAR", "supply_unit:VARCHAR", "industry:VARCHAR", "contract_kva:DOUBLE",
                 "opened:DATE", "sensitive:VARCHAR", "missing:VARCHAR", "batch_id:BIGINT", "updated_at:TIMESTAMP"),
-                List.of("account"), "account", List.of("phone_enc", "batch_id", "updated_at"));
+                List.of("account"), List.of("account"), List.of("phone_enc", "batch_id", "updated_at"));
         return DatasetSpec.of(Datasets.CUSTOMERS, fields, rule, mapper, table, true, null, null, null);
     }
 
@@ -109,7 +109,7 @@ final class DatasetCatalog {
             }
         };
         SqlTable table = new SqlTable("sh_hall", List.of("hall_id:VARCHAR", "name:VARCHAR", "region:VARCHAR",
-                "zones:VARCHAR", "batch_id:BIGINT"), List.of("hall_id"), "hall_id", List.of("batch_id"));
+                "zones:VARCHAR", "batch_id:BIGINT"), List.of("hall_id"), List.of("hall_id"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.HALLS, fields, rule, (row, batch, now) -> new Object[] {row.get("hall_id"),
                 row.get("name"), row.get("region"), row.get("zones"), batch}, table, true, null, null, null);
     }
@@ -124,7 +124,7 @@ final class DatasetCatalog {
                 optional("amount", ValueType.decimal("0", MONEY_MAX)));
         SqlTable table = new SqlTable("sh_consumption", List.of("account:VARCHAR", "month:DATE", "peak_kwh:DOUBLE",
                 "flat_kwh:DOUBLE", "valley_kwh:DOUBLE", "amount:DECIMAL", "batch_id:BIGINT"),
-                List.of("account", "month"), "account", List.of("batch_id"));
+                List.of("account", "month"), List.of("account"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.CONSUMPTION, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("account"), row.get("month"), row.get("peak_kwh"), row.get("flat_kwh"), row.get("valley_kwh"),
                 row.get("amount"), batch}, table, false, "account", null, null);
@@ -151,7 +151,7 @@ final class DatasetCatalog {
             }
         };
         SqlTable table = new SqlTable("sh_bill", List.of("account:VARCHAR", "period:DATE", "amount:DECIMAL", "due:DATE",
-                "paid:DATE", "outstanding:DECIMAL", "batch_id:BIGINT"), List.of("account", "period"), "account",
+                "paid:DATE", "outstanding:DECIMAL", "batch_id:BIGINT"), List.of("account", "period"), List.of("account"),
                 List.of("batch_id"));
         return DatasetSpec.of(Datasets.BILLS, fields, rule, (row, batch, now) -> new Object[] {row.get("account"),
                 row.get("period"), row.get("amount"), row.get("due"), row.get("paid"), row.get("outstanding"), batch},
@@ -167,8 +167,7 @@ final class DatasetCatalog {
                 required("channel", ValueType.code(Codes.CHANNELS)),
                 absentOk("period", ValueType.month()));
         SqlTable table = new SqlTable("sh_payment", List.of("payment_id:VARCHAR", "account:VARCHAR", "paid_on:DATE",
-                "amount:DECIMAL", "channel:VARCHAR", "period:DATE", "batch_id:BIGINT"), List.of("payment_id"),
-                "payment_id", List.of("batch_id"));
+                "amount:DECIMAL", "channel:VARCHAR", "period:DATE", "batch_id:BIGINT"), List.of("payment_id"), List.of("payment_id"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.PAYMENTS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("payment_id"), row.get("account"), row.get("paid_on"), row.get("amount"), row.get("channel"),
                 row.get("period"), batch}, table, false, "account", null, null);
@@ -180,7 +179,7 @@ final class DatasetCatalog {
                 required("at", ValueType.time()),
                 required("balance", ValueType.decimal("-10000", "1000000")));
         SqlTable table = new SqlTable("sh_balance", List.of("account:VARCHAR", "occurred_at:TIMESTAMP",
-                "balance:DECIMAL", "batch_id:BIGINT"), List.of("account", "occurred_at"), "account", List.of("batch_id"));
+                "balance:DECIMAL", "batch_id:BIGINT"), List.of("account", "occurred_at"), List.of("account"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.BALANCES, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("account"), row.get("at"), row.get("balance"), batch}, table, false, "account", null, null);
     }
@@ -201,7 +200,7 @@ final class DatasetCatalog {
         };
         SqlTable table = new SqlTable("sh_recharge", List.of("recharge_id:VARCHAR", "account:VARCHAR",
                 "occurred_at:TIMESTAMP", "amount:DECIMAL", "channel:VARCHAR", "success:SMALLINT",
-                "failure_reason:VARCHAR", "batch_id:BIGINT"), List.of("recharge_id"), "recharge_id", List.of("batch_id"));
+                "failure_reason:VARCHAR", "batch_id:BIGINT"), List.of("recharge_id"), List.of("recharge_id"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.RECHARGES, fields, rule, (row, batch, now) -> new Object[] {row.get("recharge_id"),
                 row.get("account"), row.get("at"), row.get("amount"), row.get("channel"), row.get("success"),
                 row.get("failure_reason"), batch}, table, false, "account", null, null);
@@ -213,7 +212,7 @@ final class DatasetCatalog {
                 required("at", ValueType.time()),
                 required("balance", ValueType.decimal("-10000", "1000000")));
         SqlTable table = new SqlTable("sh_trip", List.of("account:VARCHAR", "occurred_at:TIMESTAMP", "balance:DECIMAL",
-                "batch_id:BIGINT"), List.of("account", "occurred_at"), "account", List.of("batch_id"));
+                "batch_id:BIGINT"), List.of("account", "occurred_at"), List.of("account"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.TRIPS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("account"), row.get("at"), row.get("balance"), batch}, table, false, "account", null, null);
     }
@@ -238,7 +237,7 @@ final class DatasetCatalog {
         };
         SqlTable table = new SqlTable("sh_work_order", List.of("order_id:VARCHAR", "account:VARCHAR", "channel:VARCHAR",
                 "kind:VARCHAR", "opened:TIMESTAMP", "resolved:TIMESTAMP", "resolution:VARCHAR", "satisfaction:SMALLINT",
-                "batch_id:BIGINT"), List.of("order_id"), "order_id", List.of("batch_id"));
+                "batch_id:BIGINT"), List.of("order_id"), List.of("order_id"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.WORK_ORDERS, fields, rule, (row, batch, now) -> new Object[] {row.get("order_id"),
                 row.get("account"), row.get("channel"), row.get("kind"), row.get("opened"), row.get("resolved"),
                 row.get("resolution"), row.get("satisfaction"), batch}, table, false, "account", null, null);
@@ -255,7 +254,7 @@ final class DatasetCatalog {
                 required("at", ValueType.time()));
         SqlTable table = new SqlTable("sh_rating", List.of("rating_id:VARCHAR", "account:VARCHAR", "source:VARCHAR",
                 "hall:VARCHAR", "window_no:VARCHAR", "score:SMALLINT", "occurred_at:TIMESTAMP", "batch_id:BIGINT"),
-                List.of("rating_id"), "rating_id", List.of("batch_id"));
+                List.of("rating_id"), List.of("rating_id"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.RATINGS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("rating_id"), row.get("account"), row.get("source"), row.get("hall"), row.get("window"),
                 row.get("score"), row.get("at"), batch}, table, false, "account", "hall", null);
@@ -271,7 +270,7 @@ final class DatasetCatalog {
                 required("place", ValueType.code(Codes.CONSENT_PLACES)));
         SqlTable table = new SqlTable("sh_consent", List.of("account:VARCHAR", "purpose:VARCHAR", "channel:VARCHAR",
                 "occurred_at:TIMESTAMP", "granted:SMALLINT", "place:VARCHAR", "batch_id:BIGINT"),
-                List.of("account", "purpose", "channel", "occurred_at"), "account", List.of("batch_id"));
+                List.of("account", "purpose", "channel", "occurred_at"), List.of("account"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.CONSENTS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("account"), row.get("purpose"), row.get("channel"), row.get("at"), row.get("granted"),
                 row.get("place"), batch}, table, false, "account", null, null);
@@ -285,8 +284,7 @@ final class DatasetCatalog {
                 required("channel", ValueType.code(Codes.CHANNELS)),
                 required("kind", ValueType.code(Codes.CONTACT_KINDS)));
         SqlTable table = new SqlTable("sh_contact", List.of("contact_id:VARCHAR", "account:VARCHAR",
-                "occurred_at:TIMESTAMP", "channel:VARCHAR", "kind:VARCHAR", "batch_id:BIGINT"), List.of("contact_id"),
-                "contact_id", List.of("batch_id"));
+                "occurred_at:TIMESTAMP", "channel:VARCHAR", "kind:VARCHAR", "batch_id:BIGINT"), List.of("contact_id"), List.of("contact_id"), List.of("batch_id"));
         return DatasetSpec.of(Datasets.CONTACTS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("contact_id"), row.get("account"), row.get("at"), row.get("channel"), row.get("kind"), batch},
                 table, false, "account", null, null);
@@ -303,7 +301,7 @@ final class DatasetCatalog {
                 absentOk("detail", ValueType.text(40)));
         SqlTable table = new SqlTable("sh_zone_event", List.of("hall:VARCHAR", "visitor:VARCHAR",
                 "occurred_at:TIMESTAMP", "zone:VARCHAR", "kind:VARCHAR", "account:VARCHAR", "detail:VARCHAR",
-                "batch_id:BIGINT"), List.of("hall", "visitor", "occurred_at", "zone", "kind"), "visitor",
+                "batch_id:BIGINT"), List.of("hall", "visitor", "occurred_at", "zone", "kind"), List.of("hall", "visitor"),
                 List.of("batch_id"));
         return DatasetSpec.of(Datasets.ZONE_EVENTS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("hall"), row.get("visitor"), row.get("at"), row.get("zone"), row.get("kind"), row.get("account"),

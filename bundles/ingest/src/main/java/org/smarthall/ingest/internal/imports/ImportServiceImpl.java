@@ -74,7 +74,8 @@ public class ImportServiceImpl implements ImportService, JobHandler {
                 config.maxUploadMegabytes() * 1024L * 1024L);
     }
 
-    ImportServiceImpl(Database database, JobService jobs, PiiProtector pii, Path directory, int partitionRows,
+    /** For tests and tools outside OSGi. */
+    public ImportServiceImpl(Database database, JobService jobs, PiiProtector pii, Path directory, int partitionRows,
             long maxUploadBytes) {
         this.database = database;
         this.jobs = jobs;

@@ -30,7 +30,8 @@ import org.smarthall.api.ingest.ImportFormat;
  * field and reason. Counts what it did.
  */
 final class SliceImporter {
-    private static final int IN_CHUNK = 500;
+    private static final SqlTable CUSTOMERS = new SqlTable("sh_customer", List.of("account:VARCHAR"), List.of("account"),
+            List.of("account"), List.of());
     private static final int REASON_MAX = 400;
 
     private final DatasetSpec dataset;
@@ -144,8 +145,8 @@ final class SliceImporter {
     /** Rows naming an unknown account or hall, or a zone the hall does not have, are rejected. */
     private void checkReferences(Connection c, List<ParsedRow> rows, List<ParsedRow> rejected) throws SQLException {
         Set<String> accounts = dataset.account() == null ? Set.of()
-                : known(c, "sh_customer", "account", rows.stream().map(r -> r.text(dataset.account()))
-                        .filter(a -> a != null).collect(Collectors.toSet()));
+                : knownAccounts(c, rows.stream().map(r -> r.text(dataset.account())).filter(a -> a != null)
+                        .collect(Collectors.toSet()));
         Map<String, Set<String>> halls = dataset.hall() == null ? Map.of() : halls(c);
         for (var it = rows.iterator(); it.hasNext();) {
             ParsedRow row = it.next();
@@ -167,23 +168,11 @@ final class SliceImporter {
         }
     }
 
-    private static Set<String> known(Connection c, String table, String column, Set<String> values) throws SQLException {
+    /** The stored accounts among the given ones, looked up the way imports look up keys. */
+    private static Set<String> knownAccounts(Connection c, Set<String> accounts) throws SQLException {
         Set<String> known = new HashSet<>();
-        List<String> all = new ArrayList<>(values);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            String sql = "SELECT " + column + " FROM " + table + " WHERE " + column + " IN ("
-                    + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    s.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        known.add(rs.getString(1));
-                    }
-                }
-            }
+        for (List<Object> key : CUSTOMERS.stored(c, accounts.stream().map(a -> new Object[] {a}).toList()).keySet()) {
+            known.add((String) key.get(0));
         }
         return known;
     }

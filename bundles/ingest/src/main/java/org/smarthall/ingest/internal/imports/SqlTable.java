@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,8 +21,11 @@ import java.util.stream.Collectors;
 
 /**
  * A target table of an import, in the SQL both Derby and PostgreSQL speak: batched inserts,
- * batched updates by key, and the stored rows of a set of keys, looked up through one selective
- * column with {@code IN} lists.
+ * batched updates by key, and the stored rows of a set of keys, looked up through a prefix of the
+ * primary key: equality on the leading lookup columns, then a range when the keys are dense
+ * numbers (accounts of a sorted export) or an {@code IN} list. Derby is told to probe the primary
+ * key ({@code <table>_pk}): its optimizer otherwise keeps the table-scan plan it chose while the
+ * table was empty, which turns every lookup into a scan.
  */
 final class SqlTable {
     private static final int IN_CHUNK = 500;
@@ -32,7 +34,8 @@ final class SqlTable {
     final List<String> columns;
     private final int[] types;
     final int[] key;
-    final int lookup;
+    /** Leading lookup columns compared by equality, the last one by range or IN. */
+    final int[] lookup;
     /** Columns written but not compared when deciding whether a master row changed. */
     final Set<Integer> notCompared;
 
@@ -40,13 +43,13 @@ final class SqlTable {
      * @param typedColumns {@code name:TYPE} with TYPE one of VARCHAR, DECIMAL, DOUBLE, INTEGER,
      *                     BIGINT, SMALLINT, DATE, TIMESTAMP (for binding SQL NULL)
      */
-    SqlTable(String name, List<String> typedColumns, List<String> key, String lookup, List<String> notCompared) {
+    SqlTable(String name, List<String> typedColumns, List<String> key, List<String> lookup, List<String> notCompared) {
         this.name = name;
         List<String> columns = typedColumns.stream().map(c -> c.substring(0, c.indexOf(':'))).toList();
         this.columns = columns;
         this.types = typedColumns.stream().mapToInt(c -> sqlType(c.substring(c.indexOf(':') + 1))).toArray();
         this.key = key.stream().mapToInt(columns::indexOf).toArray();
-        this.lookup = columns.indexOf(lookup);
+        this.lookup = lookup.stream().mapToInt(columns::indexOf).toArray();
         this.notCompared = notCompared.stream().map(columns::indexOf).collect(Collectors.toSet());
         for (int k : this.key) {
             if (k < 0) {
@@ -80,36 +83,82 @@ final class SqlTable {
 
     /** Stored rows among the keys of the given rows, by key. */
     Map<List<Object>, Object[]> stored(Connection c, Collection<Object[]> rows) throws SQLException {
-        Set<Object> lookups = new LinkedHashSet<>();
-        for (Object[] row : rows) {
-            lookups.add(row[lookup]);
-        }
         Set<List<Object>> wanted = rows.stream().map(this::keyOf).collect(Collectors.toSet());
+        // rows grouped by their leading lookup values, each group holding the distinct last values
+        Map<List<Object>, java.util.TreeSet<Object>> groups = new HashMap<>();
+        for (Object[] row : rows) {
+            List<Object> prefix = new ArrayList<>(lookup.length - 1);
+            for (int i = 0; i < lookup.length - 1; i++) {
+                prefix.add(row[lookup[i]]);
+            }
+            groups.computeIfAbsent(prefix, p -> new java.util.TreeSet<>()).add(row[lookup[lookup.length - 1]]);
+        }
+        String hint = derby(c) ? "--DERBY-PROPERTIES constraint=" + name.toUpperCase(java.util.Locale.ROOT) + "_PK\n" : "";
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < lookup.length - 1; i++) {
+            where.append(columns.get(lookup[i])).append(" = ? AND ");
+        }
+        String last = columns.get(lookup[lookup.length - 1]);
+        String select = "SELECT " + String.join(", ", columns) + " FROM " + name + " " + hint + "WHERE " + where;
         Map<List<Object>, Object[]> stored = new HashMap<>();
-        List<Object> all = new ArrayList<>(lookups);
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            List<Object> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-            String sql = "SELECT " + String.join(", ", columns) + " FROM " + name + " WHERE " + columns.get(lookup)
-                    + " IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    bind(s, i + 1, chunk.get(i), types[lookup]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Object[] row = new Object[columns.size()];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = read(rs, i + 1);
+        for (Map.Entry<List<Object>, java.util.TreeSet<Object>> group : groups.entrySet()) {
+            List<Object> values = new ArrayList<>(group.getValue());
+            for (int from = 0; from < values.size(); from += IN_CHUNK) {
+                List<Object> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+                boolean range = dense(chunk);
+                String sql = select + (range ? last + " BETWEEN ? AND ?"
+                        : last + " IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")");
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (int i = 0; i < lookup.length - 1; i++) {
+                        bind(s, p++, group.getKey().get(i), types[lookup[i]]);
+                    }
+                    int lastType = types[lookup[lookup.length - 1]];
+                    if (range) {
+                        bind(s, p++, chunk.get(0), lastType);
+                        bind(s, p, chunk.get(chunk.size() - 1), lastType);
+                    } else {
+                        for (Object value : chunk) {
+                            bind(s, p++, value, lastType);
                         }
-                        List<Object> k = keyOf(row);
-                        if (wanted.contains(k)) {
-                            stored.put(k, row);
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            Object[] row = new Object[columns.size()];
+                            for (int i = 0; i < row.length; i++) {
+                                row[i] = read(rs, i + 1);
+                            }
+                            List<Object> k = keyOf(row);
+                            if (wanted.contains(k)) {
+                                stored.put(k, row);
+                            }
                         }
                     }
                 }
             }
         }
         return stored;
+    }
+
+    /**
+     * Whether sorted values are numbers of one width spanning at most twice their count, so a
+     * range reads little more than the rows asked for.
+     */
+    static boolean dense(List<Object> sorted) {
+        if (sorted.size() < 2 || !(sorted.get(0) instanceof String first) || !(sorted.get(sorted.size() - 1) instanceof String end)
+                || first.length() != end.length() || first.length() > 18) {
+            return false;
+        }
+        for (Object v : sorted) {
+            if (!(v instanceof String s) || s.length() != first.length() || !s.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return Long.parseLong(end) - Long.parseLong(first) + 1 <= 2L * sorted.size();
+    }
+
+    private static boolean derby(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("derby");
     }
 
     /** Whether a stored row differs from a new one in a compared column. */
