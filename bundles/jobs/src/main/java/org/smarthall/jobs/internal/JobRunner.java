@@ -71,7 +71,9 @@ public class JobRunner implements JobService, HealthCheck {
 
     private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
     private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
-    private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
+    /** Jobs queued or running on this node, and those asked to run again once they finish. */
+    private final Set<Long> scheduled = new java.util.HashSet<>();
+    private final Set<Long> rerun = new java.util.HashSet<>();
     private volatile ExecutorService jobThreads;
     private volatile ExecutorService partitionThreads;
     private volatile int partitionWorkers = 1;
@@ -121,7 +123,8 @@ public class JobRunner implements JobService, HealthCheck {
     public void addHandler(JobHandler handler) {
         handlers.put(handler.type(), handler);
         if (jobThreads != null && !jobThreads.isShutdown()) {
-            for (JobRecord job : repository.inStates(EnumSet.of(JobState.WAITING))) {
+            // not only WAITING: a run that has just found no handler may not have said so yet
+            for (JobRecord job : repository.inStates(RESUMABLE)) {
                 if (job.type().equals(handler.type())) {
                     schedule(job.id());
                 }
@@ -177,11 +180,17 @@ public class JobRunner implements JobService, HealthCheck {
         RunningJob live = running.get(id);
         if (live != null) {
             live.stop(StopReason.CANCEL);
-        } else if (!scheduled.contains(id)) {
+        } else if (!isScheduled(id)) {
             // waiting for a handler: nothing runs it, so end it here
             end(id, job.type(), JobState.CANCELLED, "cancelled before it ran");
         }
         return find(id).orElseThrow();
+    }
+
+    private boolean isScheduled(long id) {
+        synchronized (scheduled) {
+            return scheduled.contains(id);
+        }
     }
 
     @Override
@@ -203,23 +212,41 @@ public class JobRunner implements JobService, HealthCheck {
                 : new Result(Status.DEGRADED, now + ", " + waiting + " waiting for a job type that is not installed");
     }
 
+    /**
+     * Queues a job on this node. A job already queued or running is run once more after it ends:
+     * a handler may have arrived just after the run found none, and that wake-up must not be lost.
+     */
     private void schedule(long id) {
-        if (scheduled.add(id)) {
-            try {
-                jobThreads.execute(() -> {
-                    try {
-                        run(id);
-                    } catch (RuntimeException | Error e) {
-                        LOG.error("Job {} broke the runner", id, e);
-                    } finally {
-                        running.remove(id);
-                        scheduled.remove(id);
-                    }
-                });
-            } catch (RuntimeException rejected) {
-                scheduled.remove(id);
-                LOG.info("Job {} not scheduled, the runner is stopping; it resumes at the next start", id);
+        synchronized (scheduled) {
+            if (!scheduled.add(id)) {
+                rerun.add(id);
+                return;
             }
+        }
+        try {
+            jobThreads.execute(() -> {
+                try {
+                    run(id);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("Job {} broke the runner", id, e);
+                } finally {
+                    running.remove(id);
+                    boolean again;
+                    synchronized (scheduled) {
+                        scheduled.remove(id);
+                        again = rerun.remove(id);
+                    }
+                    if (again && !jobThreads.isShutdown()) {
+                        schedule(id);
+                    }
+                }
+            });
+        } catch (RuntimeException rejected) {
+            synchronized (scheduled) {
+                scheduled.remove(id);
+                rerun.remove(id);
+            }
+            LOG.info("Job {} not scheduled, the runner is stopping; it resumes at the next start", id);
         }
     }
 
