@@ -54,9 +54,9 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Reply send(String method, String url, String user, String password, String json) {
-        return send(request(url, user, password).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    Reply send(String method, String url, String user, String password, String body, String contentType) {
+        return send(request(url, user, password).header("Content-Type", contentType)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static HttpRequest.Builder request(String url, String user, String password) {

@@ -161,8 +161,12 @@ public class SmartHallPlatformIT {
                 String method = methods.next();
                 if (HTTP_METHODS.contains(method)) {
                     documented.add(method.toUpperCase() + " " + path.getKey());
-                    boolean anonymous = path.getValue().get(method).get("security").size() == 0;
-                    operations.add(new String[] {method.toUpperCase(), path.getKey(), String.valueOf(anonymous)});
+                    JsonNode operation = path.getValue().get(method);
+                    boolean anonymous = operation.get("security").size() == 0;
+                    // send the media type the operation reads, so the request reaches it (else: 415)
+                    JsonNode body = operation.path("requestBody").path("content");
+                    String type = body.fieldNames().hasNext() ? body.fieldNames().next() : "application/json";
+                    operations.add(new String[] {method.toUpperCase(), path.getKey(), String.valueOf(anonymous), type});
                 }
             }
         }
@@ -171,7 +175,7 @@ public class SmartHallPlatformIT {
         List<String> anonymous = new ArrayList<>();
         for (String[] op : operations) {
             String url = http.api(op[1].replaceAll("\\{[^}]+}", "1"));
-            Http.Reply r = http.send(op[0], url, null, null, "{}");
+            Http.Reply r = http.send(op[0], url, null, null, "{}", op[3]);
             if (Boolean.parseBoolean(op[2])) {
                 anonymous.add(op[0] + " " + op[1]);
                 assertNotEquals(op[0] + " " + op[1] + " is documented anonymous", 401, r.status());

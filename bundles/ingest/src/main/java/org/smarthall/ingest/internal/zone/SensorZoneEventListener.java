@@ -8,9 +8,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.service.event.propertytypes.EventFilter;
-import org.osgi.service.event.propertytypes.EventTopics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smarthall.api.NotFoundException;
@@ -25,9 +24,11 @@ import org.smarthall.api.hall.ZoneEvent;
  * SmartHall posts itself after storing them carry {@code recorded=true} and are left alone.
  * A malformed event is logged and counted: a sensor's fault must not reach EventAdmin.
  */
-@Component
-@EventTopics({HallTopics.ZONE_ENTERED, HallTopics.ZONE_LEFT})
-@EventFilter("(!(" + EventProperties.RECORDED + "=true))")
+// Plain properties rather than @EventTopics: that annotation requires an osgi.implementation
+// capability that Karaf's Felix EventAdmin does not declare, so the bundle would not resolve.
+@Component(property = {EventConstants.EVENT_TOPIC + "=" + HallTopics.ZONE_ENTERED,
+        EventConstants.EVENT_TOPIC + "=" + HallTopics.ZONE_LEFT,
+        EventConstants.EVENT_FILTER + "=(!(" + EventProperties.RECORDED + "=true))"})
 public class SensorZoneEventListener implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SensorZoneEventListener.class);
 
