@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
 /**
  * A target table of an import, in the SQL both Derby and PostgreSQL speak: batched inserts,
  * batched updates by key, and the stored rows of a set of keys, looked up through a prefix of the
- * primary key: equality on the leading lookup columns, then a range when the keys are dense
- * numbers (accounts of a sorted export) or an {@code IN} list. Derby is told to probe the primary
+ * primary key: a range when the keys are dense numbers (accounts of a sorted export), else an
+ * {@code IN} list, or one probe per key for a prefix of several columns. Derby is told to probe the primary
  * key ({@code <table>_pk}): its optimizer otherwise keeps the table-scan plan it chose while the
  * table was empty, which turns every lookup into a scan.
  */
@@ -34,7 +34,7 @@ final class SqlTable {
     final List<String> columns;
     private final int[] types;
     final int[] key;
-    /** Leading lookup columns compared by equality, the last one by range or IN. */
+    /** The primary-key prefix a lookup goes through: one column by range or IN, several by probes. */
     final int[] lookup;
     /** Columns written but not compared when deciding whether a master row changed. */
     final Set<Integer> notCompared;
@@ -84,60 +84,78 @@ final class SqlTable {
     /** Stored rows among the keys of the given rows, by key. */
     Map<List<Object>, Object[]> stored(Connection c, Collection<Object[]> rows) throws SQLException {
         Set<List<Object>> wanted = rows.stream().map(this::keyOf).collect(Collectors.toSet());
-        // rows grouped by their leading lookup values, each group holding the distinct last values
-        Map<List<Object>, java.util.TreeSet<Object>> groups = new HashMap<>();
-        for (Object[] row : rows) {
-            List<Object> prefix = new ArrayList<>(lookup.length - 1);
-            for (int i = 0; i < lookup.length - 1; i++) {
-                prefix.add(row[lookup[i]]);
-            }
-            groups.computeIfAbsent(prefix, p -> new java.util.TreeSet<>()).add(row[lookup[lookup.length - 1]]);
-        }
         String hint = derby(c) ? "--DERBY-PROPERTIES constraint=" + name.toUpperCase(java.util.Locale.ROOT) + "_PK\n" : "";
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < lookup.length - 1; i++) {
-            where.append(columns.get(lookup[i])).append(" = ? AND ");
-        }
-        String last = columns.get(lookup[lookup.length - 1]);
-        String select = "SELECT " + String.join(", ", columns) + " FROM " + name + " " + hint + "WHERE " + where;
+        String select = "SELECT " + String.join(", ", columns) + " FROM " + name + " " + hint + "WHERE ";
         Map<List<Object>, Object[]> stored = new HashMap<>();
-        for (Map.Entry<List<Object>, java.util.TreeSet<Object>> group : groups.entrySet()) {
-            List<Object> values = new ArrayList<>(group.getValue());
-            for (int from = 0; from < values.size(); from += IN_CHUNK) {
-                List<Object> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
-                boolean range = dense(chunk);
-                String sql = select + (range ? last + " BETWEEN ? AND ?"
-                        : last + " IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")");
-                try (PreparedStatement s = c.prepareStatement(sql)) {
-                    int p = 1;
-                    for (int i = 0; i < lookup.length - 1; i++) {
-                        bind(s, p++, group.getKey().get(i), types[lookup[i]]);
-                    }
-                    int lastType = types[lookup[lookup.length - 1]];
-                    if (range) {
-                        bind(s, p++, chunk.get(0), lastType);
-                        bind(s, p, chunk.get(chunk.size() - 1), lastType);
-                    } else {
-                        for (Object value : chunk) {
-                            bind(s, p++, value, lastType);
-                        }
-                    }
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            Object[] row = new Object[columns.size()];
-                            for (int i = 0; i < row.length; i++) {
-                                row[i] = read(rs, i + 1);
-                            }
-                            List<Object> k = keyOf(row);
-                            if (wanted.contains(k)) {
-                                stored.put(k, row);
-                            }
-                        }
+        if (lookup.length > 1) {
+            probeEach(c, select, rows, wanted, stored);
+            return stored;
+        }
+        List<Object> values = new ArrayList<>(rows.stream().map(row -> row[lookup[0]])
+                .collect(Collectors.toCollection(java.util.TreeSet::new)));
+        String column = columns.get(lookup[0]);
+        int type = types[lookup[0]];
+        for (int from = 0; from < values.size(); from += IN_CHUNK) {
+            List<Object> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+            boolean range = dense(chunk);
+            String sql = select + (range ? column + " BETWEEN ? AND ?"
+                    : column + " IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")");
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                if (range) {
+                    bind(s, 1, chunk.get(0), type);
+                    bind(s, 2, chunk.get(chunk.size() - 1), type);
+                } else {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        bind(s, i + 1, chunk.get(i), type);
                     }
                 }
+                collect(s, wanted, stored);
             }
         }
         return stored;
+    }
+
+    /**
+     * One primary-key prefix probe per distinct lookup tuple. Derby probes an {@code IN} list
+     * only on the first column of an index, so a list on a later column would scan all rows
+     * sharing the first (every event of a hall).
+     */
+    private void probeEach(Connection c, String select, Collection<Object[]> rows, Set<List<Object>> wanted,
+            Map<List<Object>, Object[]> stored) throws SQLException {
+        Set<List<Object>> tuples = new java.util.LinkedHashSet<>();
+        for (Object[] row : rows) {
+            List<Object> tuple = new ArrayList<>(lookup.length);
+            for (int i : lookup) {
+                tuple.add(row[i]);
+            }
+            tuples.add(tuple);
+        }
+        String sql = select + java.util.Arrays.stream(lookup).mapToObj(i -> columns.get(i) + " = ?")
+                .collect(Collectors.joining(" AND "));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (List<Object> tuple : tuples) {
+                for (int i = 0; i < lookup.length; i++) {
+                    bind(s, i + 1, tuple.get(i), types[lookup[i]]);
+                }
+                collect(s, wanted, stored);
+            }
+        }
+    }
+
+    private void collect(PreparedStatement s, Set<List<Object>> wanted, Map<List<Object>, Object[]> stored)
+            throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                Object[] row = new Object[columns.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = read(rs, i + 1);
+                }
+                List<Object> k = keyOf(row);
+                if (wanted.contains(k)) {
+                    stored.put(k, row);
+                }
+            }
+        }
     }
 
     /**
