@@ -153,6 +153,8 @@ CREATE TABLE sh_hall (
 );
 
 -- Point data: what happened where in a hall; visits and trajectories are rebuilt from it.
+-- The key leads with the hall and the time: live events arrive in time order and append to the
+-- index, and a day of a hall is one range of it.
 CREATE TABLE sh_zone_event (
     hall           VARCHAR(40)  NOT NULL,
     visitor        VARCHAR(64)  NOT NULL,
@@ -162,10 +164,19 @@ CREATE TABLE sh_zone_event (
     account        VARCHAR(20),
     detail         VARCHAR(40),
     batch_id       BIGINT       NOT NULL,
-    CONSTRAINT sh_zone_event_pk PRIMARY KEY (hall, visitor, occurred_at, zone, kind)
+    CONSTRAINT sh_zone_event_pk PRIMARY KEY (hall, occurred_at, visitor, zone, kind)
 );
-CREATE INDEX sh_zone_event_time ON sh_zone_event (hall, occurred_at);
-CREATE INDEX sh_zone_event_account ON sh_zone_event (account, occurred_at);
+-- The events that identified a customer, keyed by account: the few events with an account
+-- indexed apart, so that the many anonymous ones are cheaper to store.
+CREATE TABLE sh_zone_event_account (
+    account        VARCHAR(20)  NOT NULL,
+    occurred_at    TIMESTAMP    NOT NULL,
+    hall           VARCHAR(40)  NOT NULL,
+    visitor        VARCHAR(64)  NOT NULL,
+    zone           VARCHAR(30)  NOT NULL,
+    kind           VARCHAR(20)  NOT NULL,
+    CONSTRAINT sh_zone_event_account_pk PRIMARY KEY (account, occurred_at, hall, visitor, zone, kind)
+);
 
 -- Imports: one per import job, with every rejected row and why.
 CREATE TABLE sh_import (

@@ -26,6 +26,7 @@ public final class KarafProcess implements AutoCloseable {
     private final Path home;
     private final int httpPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process process;
     private long startedNanos;
 
@@ -83,6 +84,11 @@ public final class KarafProcess implements AutoCloseable {
         }
     }
 
+    /** Sets an environment variable for the next start, e.g. {@code EXTRA_JAVA_OPTS} to profile. */
+    public void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
     /** Drops a bundle into deploy/, where Karaf installs it. */
     public void deploy(Path bundle) {
         try {
@@ -101,6 +107,7 @@ public final class KarafProcess implements AutoCloseable {
                     .directory(home.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+            pb.environment().putAll(environment);
             startedNanos = System.nanoTime();
             process = pb.start();
         } catch (IOException e) {

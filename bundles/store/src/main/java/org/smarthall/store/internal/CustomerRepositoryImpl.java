@@ -278,7 +278,7 @@ public class CustomerRepositoryImpl implements CustomerRepository {
             throws SQLException {
         int visits = 0;
         Instant last = null;
-        try (PreparedStatement s = c.prepareStatement("SELECT hall, visitor, MAX(occurred_at) FROM sh_zone_event"
+        try (PreparedStatement s = c.prepareStatement("SELECT hall, visitor, MAX(occurred_at) FROM sh_zone_event_account"
                 + " WHERE account = ? AND occurred_at >= ? AND occurred_at < ? GROUP BY hall, visitor")) {
             s.setString(1, account);
             s.setTimestamp(2, since);

@@ -90,6 +90,8 @@ abstract class CustomerRepositoryContract {
         sql("INSERT INTO sh_zone_event VALUES ('JN-LX-01', 'v1', CAST('2026-10-05 09:00:00' AS TIMESTAMP), 'entrance', 'enter', NULL, NULL, 0)");
         sql("INSERT INTO sh_zone_event VALUES ('JN-LX-01', 'v1', CAST('2026-10-05 09:02:00' AS TIMESTAMP), 'guidance', 'card_swipe', '3700000001', NULL, 0)");
         sql("INSERT INTO sh_zone_event VALUES ('JN-LX-01', 'v9', CAST('2026-08-05 09:02:00' AS TIMESTAMP), 'guidance', 'card_swipe', '3700000001', NULL, 0)");
+        sql("INSERT INTO sh_zone_event_account VALUES ('3700000001', CAST('2026-10-05 09:02:00' AS TIMESTAMP), 'JN-LX-01', 'v1', 'guidance', 'card_swipe')");
+        sql("INSERT INTO sh_zone_event_account VALUES ('3700000001', CAST('2026-08-05 09:02:00' AS TIMESTAMP), 'JN-LX-01', 'v9', 'guidance', 'card_swipe')");
     }
 
     @AfterAll

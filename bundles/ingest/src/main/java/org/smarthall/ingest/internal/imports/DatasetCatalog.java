@@ -301,10 +301,16 @@ final class DatasetCatalog {
                 absentOk("detail", ValueType.text(40)));
         SqlTable table = new SqlTable("sh_zone_event", List.of("hall:VARCHAR", "visitor:VARCHAR",
                 "occurred_at:TIMESTAMP", "zone:VARCHAR", "kind:VARCHAR", "account:VARCHAR", "detail:VARCHAR",
-                "batch_id:BIGINT"), List.of("hall", "visitor", "occurred_at", "zone", "kind"), List.of("hall", "visitor"),
+                "batch_id:BIGINT"), List.of("hall", "occurred_at", "visitor", "zone", "kind"), List.of("hall", "occurred_at"),
                 List.of("batch_id"));
+        SqlTable identifying = new SqlTable("sh_zone_event_account", List.of("account:VARCHAR", "occurred_at:TIMESTAMP",
+                "hall:VARCHAR", "visitor:VARCHAR", "zone:VARCHAR", "kind:VARCHAR"),
+                List.of("account", "occurred_at", "hall", "visitor", "zone", "kind"), List.of("account"), List.of());
+        // the events that identified a customer also go to the account side
+        DatasetSpec.Companion accounts = (c, rows) -> identifying.insert(c, rows.stream().filter(r -> r[5] != null)
+                .map(r -> new Object[] {r[5], r[2], r[0], r[1], r[3], r[4]}).toList());
         return DatasetSpec.of(Datasets.ZONE_EVENTS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("hall"), row.get("visitor"), row.get("at"), row.get("zone"), row.get("kind"), row.get("account"),
-                row.get("detail"), batch}, table, false, "account", "hall", "zone");
+                row.get("detail"), batch}, table, false, "account", "hall", "zone", accounts);
     }
 }

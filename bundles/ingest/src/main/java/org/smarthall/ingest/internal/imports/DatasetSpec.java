@@ -16,7 +16,13 @@ import java.util.Map;
  * @param zone    field that must be one of that hall's zones, or {@code null}
  */
 record DatasetSpec(String name, List<FieldSpec> fields, Rule rule, Mapper mapper, SqlTable table, boolean master,
-        String account, String hall, String zone, Map<String, Integer> index) {
+        String account, String hall, String zone, Map<String, Integer> index, Companion companion) {
+
+    /** Rows derived from the rows just inserted, kept in a table of their own (an index kept apart). */
+    @FunctionalInterface
+    interface Companion {
+        void inserted(java.sql.Connection c, List<Object[]> rows) throws java.sql.SQLException;
+    }
 
     /** Checks across fields; adds violations and missing fields to the row. */
     @FunctionalInterface
@@ -35,11 +41,17 @@ record DatasetSpec(String name, List<FieldSpec> fields, Rule rule, Mapper mapper
 
     static DatasetSpec of(String name, List<FieldSpec> fields, Rule rule, Mapper mapper, SqlTable table, boolean master,
             String account, String hall, String zone) {
+        return of(name, fields, rule, mapper, table, master, account, hall, zone, null);
+    }
+
+    static DatasetSpec of(String name, List<FieldSpec> fields, Rule rule, Mapper mapper, SqlTable table, boolean master,
+            String account, String hall, String zone, Companion companion) {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             index.put(fields.get(i).name(), i);
         }
-        return new DatasetSpec(name, List.copyOf(fields), rule, mapper, table, master, account, hall, zone, Map.copyOf(index));
+        return new DatasetSpec(name, List.copyOf(fields), rule, mapper, table, master, account, hall, zone, Map.copyOf(index),
+                companion);
     }
 
     int indexOf(String field) {

@@ -103,6 +103,9 @@ final class SliceImporter {
             }
         }
         dataset.table().insert(c, inserts);
+        if (dataset.companion() != null) {
+            dataset.companion().inserted(c, inserts);
+        }
         dataset.table().update(c, updates);
         writeRejects(c, jobId, rejected);
         outcome.add("accepted", inserts.size());

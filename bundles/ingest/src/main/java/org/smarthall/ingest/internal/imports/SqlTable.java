@@ -22,19 +22,21 @@ import java.util.stream.Collectors;
 /**
  * A target table of an import, in the SQL both Derby and PostgreSQL speak: batched inserts,
  * batched updates by key, and the stored rows of a set of keys, looked up through a prefix of the
- * primary key: a range when the keys are dense numbers (accounts of a sorted export), else an
- * {@code IN} list, or one probe per key for a prefix of several columns. Derby is told to probe the primary
+ * primary key: equality on its leading columns, then ranges for times (one per run of close
+ * times) and for dense numbers (accounts of a sorted export), else an {@code IN} list. Derby is
+ * told to probe the primary
  * key ({@code <table>_pk}): its optimizer otherwise keeps the table-scan plan it chose while the
  * table was empty, which turns every lookup into a scan.
  */
 final class SqlTable {
     private static final int IN_CHUNK = 500;
+    private static final java.time.Duration RUN_GAP = java.time.Duration.ofMinutes(10);
 
     final String name;
     final List<String> columns;
     private final int[] types;
     final int[] key;
-    /** The primary-key prefix a lookup goes through: one column by range or IN, several by probes. */
+    /** The primary-key prefix a lookup goes through: equality on all but the last, which is read by range or IN. */
     final int[] lookup;
     /** Columns written but not compared when deciding whether a master row changed. */
     final Set<Integer> notCompared;
@@ -84,62 +86,66 @@ final class SqlTable {
     /** Stored rows among the keys of the given rows, by key. */
     Map<List<Object>, Object[]> stored(Connection c, Collection<Object[]> rows) throws SQLException {
         Set<List<Object>> wanted = rows.stream().map(this::keyOf).collect(Collectors.toSet());
-        String hint = derby(c) ? "--DERBY-PROPERTIES constraint=" + name.toUpperCase(java.util.Locale.ROOT) + "_PK\n" : "";
-        String select = "SELECT " + String.join(", ", columns) + " FROM " + name + " " + hint + "WHERE ";
-        Map<List<Object>, Object[]> stored = new HashMap<>();
-        if (lookup.length > 1) {
-            probeEach(c, select, rows, wanted, stored);
-            return stored;
+        // the rows grouped by their leading lookup values, each group holding its last values sorted
+        Map<List<Object>, java.util.TreeSet<Object>> groups = new HashMap<>();
+        for (Object[] row : rows) {
+            List<Object> prefix = new ArrayList<>(lookup.length - 1);
+            for (int i = 0; i < lookup.length - 1; i++) {
+                prefix.add(row[lookup[i]]);
+            }
+            groups.computeIfAbsent(prefix, p -> new java.util.TreeSet<>()).add(row[lookup[lookup.length - 1]]);
         }
-        List<Object> values = new ArrayList<>(rows.stream().map(row -> row[lookup[0]])
-                .collect(Collectors.toCollection(java.util.TreeSet::new)));
-        String column = columns.get(lookup[0]);
-        int type = types[lookup[0]];
-        for (int from = 0; from < values.size(); from += IN_CHUNK) {
-            List<Object> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
-            boolean range = dense(chunk);
-            String sql = select + (range ? column + " BETWEEN ? AND ?"
-                    : column + " IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")");
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                if (range) {
-                    bind(s, 1, chunk.get(0), type);
-                    bind(s, 2, chunk.get(chunk.size() - 1), type);
-                } else {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        bind(s, i + 1, chunk.get(i), type);
+        String hint = derby(c) ? "--DERBY-PROPERTIES constraint=" + name.toUpperCase(java.util.Locale.ROOT) + "_PK\n" : "";
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < lookup.length - 1; i++) {
+            where.append(columns.get(lookup[i])).append(" = ? AND ");
+        }
+        String last = columns.get(lookup[lookup.length - 1]);
+        int lastType = types[lookup[lookup.length - 1]];
+        String select = "SELECT " + String.join(", ", columns) + " FROM " + name + " " + hint + "WHERE " + where;
+        Map<List<Object>, Object[]> stored = new HashMap<>();
+        for (Map.Entry<List<Object>, java.util.TreeSet<Object>> group : groups.entrySet()) {
+            for (List<Object> chunk : chunks(new ArrayList<>(group.getValue()), lastType)) {
+                boolean range = lastType == Types.TIMESTAMP || dense(chunk);
+                String sql = select + (range ? last + " BETWEEN ? AND ?"
+                        : last + " IN (" + chunk.stream().map(x -> "?").collect(Collectors.joining(", ")) + ")");
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (int i = 0; i < lookup.length - 1; i++) {
+                        bind(s, p++, group.getKey().get(i), types[lookup[i]]);
                     }
+                    if (range) {
+                        bind(s, p++, chunk.get(0), lastType);
+                        bind(s, p, chunk.get(chunk.size() - 1), lastType);
+                    } else {
+                        for (Object value : chunk) {
+                            bind(s, p++, value, lastType);
+                        }
+                    }
+                    collect(s, wanted, stored);
                 }
-                collect(s, wanted, stored);
             }
         }
         return stored;
     }
 
     /**
-     * One primary-key prefix probe per distinct lookup tuple. Derby probes an {@code IN} list
-     * only on the first column of an index, so a list on a later column would scan all rows
-     * sharing the first (every event of a hall).
+     * Sorted values cut for lookups: times into runs no more than {@link #RUN_GAP} apart (each read
+     * as one range), other values into lists of {@link #IN_CHUNK}.
      */
-    private void probeEach(Connection c, String select, Collection<Object[]> rows, Set<List<Object>> wanted,
-            Map<List<Object>, Object[]> stored) throws SQLException {
-        Set<List<Object>> tuples = new java.util.LinkedHashSet<>();
-        for (Object[] row : rows) {
-            List<Object> tuple = new ArrayList<>(lookup.length);
-            for (int i : lookup) {
-                tuple.add(row[i]);
-            }
-            tuples.add(tuple);
-        }
-        String sql = select + java.util.Arrays.stream(lookup).mapToObj(i -> columns.get(i) + " = ?")
-                .collect(Collectors.joining(" AND "));
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (List<Object> tuple : tuples) {
-                for (int i = 0; i < lookup.length; i++) {
-                    bind(s, i + 1, tuple.get(i), types[lookup[i]]);
-                }
-                collect(s, wanted, stored);
+    private static List<List<Object>> chunks(List<Object> sorted, int type) {
+        List<List<Object>> chunks = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= sorted.size(); i++) {
+            boolean cut = i == sorted.size() || (type == Types.TIMESTAMP
+                    ? java.time.Duration.between((Instant) sorted.get(i - 1), (Instant) sorted.get(i)).compareTo(RUN_GAP) > 0
+                    : i - first == IN_CHUNK);
+            if (cut) {
+                chunks.add(sorted.subList(first, i));
+                first = i;
             }
         }
+        return chunks;
     }
 
     private void collect(PreparedStatement s, Set<List<Object>> wanted, Map<List<Object>, Object[]> stored)

@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,9 +23,9 @@ import org.smarthall.api.store.Dialect;
 /**
  * The SQL of the halls and their zone events, on a caller's connection. Plain JDBC in the subset
  * Derby 10.14 and PostgreSQL 15 share; instants go through {@link Timestamp} like the rest of the
- * store. Derby's optimizer, going by statistics taken when the table was empty, picks the time
- * index even for one visitor's events: on Derby each query names the index it needs (in a
- * comment, which PostgreSQL ignores).
+ * store. The events' key leads with hall and time, so every read of a hall is a range of it.
+ * Derby's optimizer, going by statistics taken when the tables were empty, picks poor plans: on
+ * Derby each query names the index it needs (in a comment, which PostgreSQL ignores).
  */
 final class ZoneEventTable {
     /** Batch id of events that came in live rather than through an import job. */
@@ -42,21 +40,24 @@ final class ZoneEventTable {
 
     private static final String COLUMNS = "hall, visitor, occurred_at, zone, kind, account, detail";
 
-    /** sh_zone_event with the index for a hall's visitor in a span (the primary key). */
-    private final String byVisitor;
-    /** sh_zone_event with the index for a hall's span of time. */
+    /** Times further apart than this in one batch are looked up as separate ranges. */
+    static final long RUN_GAP_SECONDS = 600;
+
+    /** sh_zone_event with the index for a hall's span of time (the primary key). */
     private final String byTime;
-    /** sh_zone_event with the index for an account's span of time. */
+    /** sh_customer with its primary key. */
+    private final String customers;
+    /** sh_zone_event_account, the identifying events, with its primary key. */
     private final String byAccount;
 
     ZoneEventTable(Dialect dialect) {
-        this.byVisitor = table(dialect, "constraint=SH_ZONE_EVENT_PK");
-        this.byTime = table(dialect, "index=SH_ZONE_EVENT_TIME");
-        this.byAccount = table(dialect, "index=SH_ZONE_EVENT_ACCOUNT");
+        this.byTime = table(dialect, "sh_zone_event", "constraint=SH_ZONE_EVENT_PK");
+        this.byAccount = table(dialect, "sh_zone_event_account", "constraint=SH_ZONE_EVENT_ACCOUNT_PK");
+        this.customers = table(dialect, "sh_customer", "constraint=SH_CUSTOMER_PK");
     }
 
-    private static String table(Dialect dialect, String access) {
-        return dialect == Dialect.DERBY ? "sh_zone_event --DERBY-PROPERTIES " + access + "\n" : "sh_zone_event ";
+    private static String table(Dialect dialect, String table, String access) {
+        return dialect == Dialect.DERBY ? table + " --DERBY-PROPERTIES " + access + "\n" : table + " ";
     }
 
     /** What makes two zone events the same one (the table's primary key, within one hall). */
@@ -98,7 +99,7 @@ final class ZoneEventTable {
         if (accounts.isEmpty()) {
             return known;
         }
-        try (PreparedStatement s = c.prepareStatement("SELECT account FROM sh_customer WHERE account IN ("
+        try (PreparedStatement s = c.prepareStatement("SELECT account FROM " + customers + "WHERE account IN ("
                 + placeholders(IN_LIST) + ")")) {
             for (List<String> chunk : chunks(List.copyOf(accounts))) {
                 for (int i = 0; i < IN_LIST; i++) {
@@ -115,38 +116,36 @@ final class ZoneEventTable {
     }
 
     /**
-     * The keys already stored among those of the events (all of one hall). Each visitor's span of
-     * the batch is one probe of the primary key; the probes of up to {@link #IN_LIST} visitors go
-     * as one statement, whatever the batch's times: a live batch, a resent day or a jumble.
+     * The keys already stored among those of the events (all of one hall). The batch's times,
+     * sorted, fall into runs no more than {@link #RUN_GAP_SECONDS} apart; each run is one range of
+     * the primary key. A live batch is one run; a resent day or a jumble costs a few more.
      */
     Set<Key> storedKeys(Connection c, String hall, Collection<ZoneEvent> events) throws SQLException {
         Set<Key> wanted = new HashSet<>();
-        Map<String, Span> spans = new HashMap<>();
+        List<Instant> times = new ArrayList<>();
         for (ZoneEvent e : events) {
             wanted.add(Key.of(e));
-            spans.merge(e.visitor(), Span.of(e.at()), Span::union);
+            times.add(e.at());
         }
-        String probe = "SELECT visitor, occurred_at, zone, kind FROM " + byVisitor
-                + "WHERE hall = ? AND visitor = ? AND occurred_at >= ? AND occurred_at <= ?";
+        Collections.sort(times);
         Set<Key> stored = new HashSet<>();
-        for (List<String> chunk : chunks(List.copyOf(spans.keySet()))) {
-            // a power of two wide, padded: a few statement texts serve every batch, from one sensor event up
-            int width = chunk.size() == 1 ? 1 : Math.min(IN_LIST, Integer.highestOneBit(chunk.size() - 1) << 1);
-            try (PreparedStatement s = c.prepareStatement(String.join(" UNION ALL ", Collections.nCopies(width, probe)))) {
-                for (int i = 0; i < width; i++) {
-                    String visitor = chunk.get(Math.min(i, chunk.size() - 1));
-                    s.setString(4 * i + 1, hall);
-                    s.setString(4 * i + 2, visitor);
-                    s.setTimestamp(4 * i + 3, Timestamp.from(spans.get(visitor).first()));
-                    s.setTimestamp(4 * i + 4, Timestamp.from(spans.get(visitor).last()));
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        Key key = new Key(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4));
-                        if (wanted.contains(key)) {
-                            stored.add(key);
+        try (PreparedStatement s = c.prepareStatement("SELECT visitor, occurred_at, zone, kind FROM " + byTime
+                + "WHERE hall = ? AND occurred_at >= ? AND occurred_at <= ?")) {
+            int first = 0;
+            for (int i = 1; i <= times.size(); i++) {
+                if (i == times.size() || times.get(i).getEpochSecond() - times.get(i - 1).getEpochSecond() > RUN_GAP_SECONDS) {
+                    s.setString(1, hall);
+                    s.setTimestamp(2, Timestamp.from(times.get(first)));
+                    s.setTimestamp(3, Timestamp.from(times.get(i - 1)));
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            Key key = new Key(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4));
+                            if (wanted.contains(key)) {
+                                stored.add(key);
+                            }
                         }
                     }
+                    first = i;
                 }
             }
         }
@@ -172,6 +171,28 @@ final class ZoneEventTable {
             }
             s.executeBatch();
         }
+        insertIdentifying(c, hall, events);
+    }
+
+    /** Writes the account side of the events that carry an account (sh_zone_event_account). */
+    static void insertIdentifying(Connection c, String hall, List<ZoneEvent> events) throws SQLException {
+        List<ZoneEvent> identifying = events.stream().filter(e -> e.account() != null).toList();
+        if (identifying.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO sh_zone_event_account (account, occurred_at, hall,"
+                + " visitor, zone, kind) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (ZoneEvent e : identifying) {
+                s.setString(1, e.account());
+                s.setTimestamp(2, Timestamp.from(e.at()));
+                s.setString(3, hall);
+                s.setString(4, e.visitor());
+                s.setString(5, e.zone());
+                s.setString(6, e.kind());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** A hall's events from (inclusive) to (exclusive), by visitor, then time. */
@@ -184,15 +205,18 @@ final class ZoneEventTable {
     /** One visitor's events in a hall from (inclusive) to (exclusive), in time order. */
     void scanVisitor(Connection c, String hall, String visitor, Instant from, Instant to,
             Consumer<ZoneEvent> sink) throws SQLException {
-        scan(c, "SELECT " + COLUMNS + " FROM " + byVisitor + "WHERE hall = ? AND visitor = ? AND occurred_at >= ?"
-                + " AND occurred_at < ? ORDER BY occurred_at, zone, kind", sink, hall, visitor, from, to);
+        scan(c, "SELECT " + COLUMNS + " FROM " + byTime + "WHERE hall = ? AND occurred_at >= ? AND occurred_at < ?"
+                + " AND visitor = ? ORDER BY occurred_at, zone, kind", sink, hall, from, to, visitor);
     }
 
-    /** The events that carry an account, from (inclusive) to (exclusive). */
+    /**
+     * The events that carry an account, from (inclusive) to (exclusive): hall, visitor, zone, kind
+     * and time (their detail is not kept on the account side).
+     */
     void scanAccount(Connection c, String account, Instant from, Instant to, Consumer<ZoneEvent> sink)
             throws SQLException {
-        scan(c, "SELECT " + COLUMNS + " FROM " + byAccount + "WHERE account = ? AND occurred_at >= ? AND occurred_at < ?",
-                sink, account, from, to);
+        scan(c, "SELECT hall, visitor, occurred_at, zone, kind, account, CAST(NULL AS VARCHAR(40)) FROM " + byAccount
+                + "WHERE account = ? AND occurred_at >= ? AND occurred_at < ?", sink, account, from, to);
     }
 
     /**

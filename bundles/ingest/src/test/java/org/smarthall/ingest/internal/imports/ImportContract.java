@@ -68,7 +68,7 @@ abstract class ImportContract {
 
     @BeforeEach
     void emptyStore() throws SQLException {
-        for (String table : List.of("sh_import_reject", "sh_import", "sh_consumption", "sh_payment", "sh_zone_event",
+        for (String table : List.of("sh_import_reject", "sh_import", "sh_consumption", "sh_payment", "sh_zone_event", "sh_zone_event_account",
                 "sh_hall", "sh_customer")) {
             fx.execute("DELETE FROM " + table);
         }
@@ -291,6 +291,8 @@ abstract class ImportContract {
         List<ImportReject> rejects = fx.imports.rejects(info.id(), 0, 10);
         assertEquals(List.of("zone", "hall"), rejects.stream().map(ImportReject::field).toList());
         assertTrue(rejects.get(0).reason().contains("has no zone vip"), rejects.get(0).reason());
+        assertEquals(2, fx.count("SELECT COUNT(*) FROM sh_zone_event_account WHERE account = '3700000001'"),
+                "the identifying events are kept on the account side too");
     }
 
     /** A job stopped midway and resumed ends with exactly the rows and rejects of an uninterrupted import. */

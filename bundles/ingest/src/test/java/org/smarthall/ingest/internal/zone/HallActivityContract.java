@@ -119,6 +119,7 @@ abstract class HallActivityContract {
         database.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM sh_zone_event");
+                s.executeUpdate("DELETE FROM sh_zone_event_account");
             }
             return null;
         });
