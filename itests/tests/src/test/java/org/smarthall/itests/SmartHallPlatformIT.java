@@ -80,9 +80,14 @@ public class SmartHallPlatformIT {
         http = new Http(Integer.getInteger(SmartHallOptions.HTTP_PORT));
         Poll.until(Duration.ofSeconds(60), "GET /health to answer 200",
                 () -> http.get(http.api("/health"), null, null).status() == 200);
-        // the job runner comes up once JPA has its EntityManagerFactory, a little after the store
-        Poll.until(Duration.ofSeconds(60), "GET /jobs to answer 200",
-                () -> http.get(http.api("/jobs"), "analyst", "analyst-demo").status() == 200);
+        // the job runner comes up once JPA has its EntityManagerFactory, a little after the store;
+        // every resource joining the application redeploys it, so wait until all have joined
+        Poll.until(Duration.ofSeconds(60), "every resource in the OpenAPI document", () -> {
+            Http.Reply doc = http.get(http.api("/openapi.json"), null, null);
+            return doc.status() == 200 && doc.body().contains("\"/jobs\"") && doc.body().contains("\"/imports/{dataset}\"")
+                    && doc.body().contains("\"/halls\"") && doc.body().contains("\"/customers\"")
+                    && http.get(http.api("/jobs"), "analyst", "analyst-demo").status() == 200;
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,6 +22,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +43,8 @@ public class PiiProtectorService implements PiiProtector {
     private static final String VERSION = "v1:";
     private static final int IV_BYTES = 12;
 
-    private final SecretKeySpec hashKey;
-    private final SecretKeySpec encryptionKey;
+    private volatile SecretKeySpec hashKey;
+    private volatile SecretKeySpec encryptionKey;
     private final SecureRandom random = new SecureRandom();
 
     @Activate
@@ -52,6 +54,27 @@ public class PiiProtectorService implements PiiProtector {
 
     /** For tests and tools: a protector on a given 32-byte key. */
     public PiiProtectorService(byte[] key) {
+        use(key);
+    }
+
+    /**
+     * The key file written on first start comes back as configuration: taking it in place keeps
+     * every bundle that uses this service (imports, lookups, the REST resources) from restarting.
+     * A different key, set by an administrator, is taken too: from then on identifiers are hashed
+     * and encrypted with it.
+     */
+    @Modified
+    void modified(PiiConfig config) {
+        if (!config.key().isBlank()) {
+            byte[] key = Base64.getDecoder().decode(config.key().strip());
+            if (!MessageDigest.isEqual(derive(key, "smarthall-pii-hash"), hashKey.getEncoded())) {
+                LOG.warn("The personal-data key changed: identifiers stored with the old key are no longer found");
+            }
+            use(key);
+        }
+    }
+
+    private void use(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("the key must be 32 bytes, not " + key.length);
         }

@@ -60,6 +60,17 @@ class PiiProtectorServiceTest {
     }
 
     @Test
+    void theSavedKeyComingBackAsConfigurationChangesNothingAndANewKeyIsTaken() {
+        String sealed = pii.encrypt("13800001234");
+        String hash = pii.hashIdNumber("37010219800517001X");
+        pii.modified(config(Base64.getEncoder().encodeToString(key)));
+        assertEquals("13800001234", pii.decrypt(sealed));
+        assertEquals(hash, pii.hashIdNumber("37010219800517001X"));
+        pii.modified(config(Base64.getEncoder().encodeToString(PiiProtectorService.newKey())));
+        assertNotEquals(hash, pii.hashIdNumber("37010219800517001X"));
+    }
+
+    @Test
     void aKeyOfTheWrongSizeIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new PiiProtectorService(new byte[16]));
     }
