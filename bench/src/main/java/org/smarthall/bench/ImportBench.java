@@ -3,7 +3,6 @@ package org.smarthall.bench;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +37,8 @@ import org.smarthall.store.internal.DatabaseService;
 import org.smarthall.store.internal.JobRepositoryImpl;
 import org.smarthall.store.internal.PiiProtectorService;
 import org.smarthall.store.internal.StoreConfig;
+import org.smarthall.testing.Annotations;
+import org.smarthall.testing.TestDatabases;
 
 /**
  * SmartHall's import of residents and 12 months of consumption against a raw JDBC batch insert
@@ -74,9 +75,7 @@ public final class ImportBench {
         System.out.printf(Locale.ROOT, "files written in %.1f s: %,d + %,d bytes%n", seconds(t0), Files.size(customers),
                 Files.size(consumption));
 
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(work.resolve("derby").toString());
-        ds.setCreateDatabase("create");
+        EmbeddedDataSource ds = TestDatabases.derby(work.resolve("derby"));
         DatabaseService database = new DatabaseService(ds, storeConfig());
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("smarthall",
                 Map.of("javax.persistence.nonJtaDataSource", ds, "eclipselink.logging.level", "WARNING"));
@@ -247,45 +246,10 @@ public final class ImportBench {
     }
 
     private static StoreConfig storeConfig() {
-        return new StoreConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return StoreConfig.class;
-            }
-
-            @Override
-            public String dataSource_target() {
-                return "";
-            }
-
-            @Override
-            public int healthTimeoutSeconds() {
-                return 2;
-            }
-        };
+        return Annotations.of(StoreConfig.class);
     }
 
     private static JobsConfig jobsConfig() {
-        return new JobsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return JobsConfig.class;
-            }
-
-            @Override
-            public int maxConcurrentJobs() {
-                return 1;
-            }
-
-            @Override
-            public int partitionWorkers() {
-                return 1;
-            }
-
-            @Override
-            public int shutdownGraceSeconds() {
-                return 10;
-            }
-        };
+        return Annotations.of(JobsConfig.class, Map.of("maxConcurrentJobs", 1, "partitionWorkers", 1));
     }
 }

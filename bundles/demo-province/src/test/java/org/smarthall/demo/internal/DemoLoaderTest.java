@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +45,7 @@ import org.smarthall.api.jobs.JobInfo;
 import org.smarthall.api.jobs.JobProgress;
 import org.smarthall.api.jobs.JobService;
 import org.smarthall.api.jobs.JobState;
+import org.smarthall.testing.Annotations;
 
 class DemoLoaderTest {
     /** 10 February 2026 in China: the demo data ends on 31 January. */
@@ -198,37 +198,8 @@ class DemoLoaderTest {
     }
 
     private static DemoConfig config(boolean loadOnFirstBoot) {
-        return new DemoConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return DemoConfig.class;
-            }
-
-            @Override
-            public boolean loadOnFirstBoot() {
-                return loadOnFirstBoot;
-            }
-
-            @Override
-            public int residents() {
-                return 1_000;
-            }
-
-            @Override
-            public int halls() {
-                return 1;
-            }
-
-            @Override
-            public long seed() {
-                return 5L;
-            }
-
-            @Override
-            public int eventDays() {
-                return 2;
-            }
-        };
+        return Annotations.of(DemoConfig.class, Map.of("loadOnFirstBoot", loadOnFirstBoot, "residents", 1_000,
+                "halls", 1, "seed", 5L, "eventDays", 2));
     }
 
     /** Import jobs that run as the loader polls them: queued, running, then their outcome. */

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
@@ -31,6 +28,8 @@ import org.smarthall.api.jobs.JobState;
 import org.smarthall.store.internal.DatabaseService;
 import org.smarthall.store.internal.JobRepositoryImpl;
 import org.smarthall.store.internal.StoreConfig;
+import org.smarthall.testing.Annotations;
+import org.smarthall.testing.TestDatabases;
 
 /** The runner on a real embedded Derby with the real store. */
 class JobRunnerTest {
@@ -42,10 +41,8 @@ class JobRunnerTest {
 
     @BeforeEach
     void setUp() throws SQLException {
-        dataSource = new EmbeddedDataSource();
-        dataSource.setDatabaseName(Path.of("target", "derby", UUID.randomUUID().toString()).toString());
-        dataSource.setCreateDatabase("create");
-        database = new DatabaseService(dataSource, storeConfig());
+        dataSource = TestDatabases.derby();
+        database = new DatabaseService(dataSource, Annotations.of(StoreConfig.class));
         emf = Persistence.createEntityManagerFactory("smarthall", Map.of("javax.persistence.nonJtaDataSource", dataSource));
         repository = new JobRepositoryImpl(emf, database);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -234,24 +231,5 @@ class JobRunnerTest {
 
     private static long sumOfSquares(long n) {
         return (n - 1) * n * (2 * n - 1) / 6;
-    }
-
-    private static StoreConfig storeConfig() {
-        return new StoreConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return StoreConfig.class;
-            }
-
-            @Override
-            public String dataSource_target() {
-                return "";
-            }
-
-            @Override
-            public int healthTimeoutSeconds() {
-                return 2;
-            }
-        };
     }
 }

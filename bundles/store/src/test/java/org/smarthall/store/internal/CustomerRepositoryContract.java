@@ -42,7 +42,7 @@ abstract class CustomerRepositoryContract {
     @BeforeAll
     void setUp() throws SQLException {
         dataSource = createDataSource();
-        DatabaseService database = new DatabaseService(dataSource, StoreConfigs.defaults());
+        DatabaseService database = new DatabaseService(dataSource, StoreFixture.config());
         emf = StoreFixture.entityManagerFactory(dataSource);
         customers = new CustomerRepositoryImpl(emf, database, pii);
         String id = Pii.normalizeIdNumber(ID.substring(0, 17) + Pii.checkCharacter(ID.substring(0, 17)));

@@ -43,7 +43,7 @@ abstract class JobRepositoryContract {
     @BeforeAll
     void setUp() throws SQLException {
         dataSource = createDataSource();
-        database = new DatabaseService(dataSource, StoreConfigs.defaults());
+        database = new DatabaseService(dataSource, StoreFixture.config());
         emf = StoreFixture.entityManagerFactory(dataSource);
         repository = new JobRepositoryImpl(emf, database);
     }

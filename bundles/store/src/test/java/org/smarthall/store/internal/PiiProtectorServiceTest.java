@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smarthall.testing.Annotations;
 
 class PiiProtectorServiceTest {
     private final byte[] key = PiiProtectorService.newKey();
@@ -76,16 +77,6 @@ class PiiProtectorServiceTest {
     }
 
     private static PiiConfig config(String key) {
-        return new PiiConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return PiiConfig.class;
-            }
-
-            @Override
-            public String key() {
-                return key;
-            }
-        };
+        return Annotations.of(PiiConfig.class, Map.of("key", key));
     }
 }

@@ -1,16 +1,15 @@
 package org.smarthall.store.internal;
 
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 import javax.sql.DataSource;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.smarthall.testing.Annotations;
 import org.smarthall.testing.PostgresServer;
+import org.smarthall.testing.TestDatabases;
 
 /** Real databases for the store's tests, and the persistence unit on them as Aries JPA would build it. */
 final class StoreFixture {
@@ -18,18 +17,16 @@ final class StoreFixture {
     }
 
     static EmbeddedDataSource derby() {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(Path.of("target", "derby", UUID.randomUUID().toString()).toString());
-        ds.setCreateDatabase("create");
-        return ds;
+        return TestDatabases.derby();
     }
 
     static DataSource postgres(PostgresServer server, String database) {
-        server.createDatabase(database);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(server.jdbcUrl(database));
-        ds.setUser(server.user());
-        return ds;
+        return TestDatabases.postgres(server, database);
+    }
+
+    /** The store's configuration as shipped. */
+    static StoreConfig config() {
+        return Annotations.of(StoreConfig.class);
     }
 
     /** The persistence unit of META-INF/persistence.xml on the given DataSource instead of the OSGi service. */

@@ -5,14 +5,11 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.smarthall.testing.TestDatabases;
 
 class DerbyImportTest extends ImportContract {
     @Override
     protected DataSource dataSource(String name) {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(Path.of("target", "derby", name + "-" + UUID.randomUUID()).toString());
-        ds.setCreateDatabase("create");
-        return ds;
+        return TestDatabases.derby(Path.of("target", "derby", name + "-" + UUID.randomUUID()));
     }
 }

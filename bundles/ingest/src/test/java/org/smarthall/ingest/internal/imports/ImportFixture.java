@@ -1,6 +1,5 @@
 package org.smarthall.ingest.internal.imports;
 
-import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -21,6 +20,7 @@ import org.smarthall.store.internal.DatabaseService;
 import org.smarthall.store.internal.JobRepositoryImpl;
 import org.smarthall.store.internal.PiiProtectorService;
 import org.smarthall.store.internal.StoreConfig;
+import org.smarthall.testing.Annotations;
 
 /** The real store, job runner and import service on one database, as the runtime wires them. */
 final class ImportFixture implements AutoCloseable {
@@ -102,45 +102,11 @@ final class ImportFixture implements AutoCloseable {
     }
 
     private static StoreConfig storeConfig() {
-        return new StoreConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return StoreConfig.class;
-            }
-
-            @Override
-            public String dataSource_target() {
-                return "";
-            }
-
-            @Override
-            public int healthTimeoutSeconds() {
-                return 2;
-            }
-        };
+        return Annotations.of(StoreConfig.class);
     }
 
     private static JobsConfig jobsConfig() {
-        return new JobsConfig() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return JobsConfig.class;
-            }
-
-            @Override
-            public int maxConcurrentJobs() {
-                return 1;
-            }
-
-            @Override
-            public int partitionWorkers() {
-                return 1;
-            }
-
-            @Override
-            public int shutdownGraceSeconds() {
-                return 5;
-            }
-        };
+        return Annotations.of(JobsConfig.class, Map.of("maxConcurrentJobs", 1, "partitionWorkers", 1,
+                "shutdownGraceSeconds", 5));
     }
 }

@@ -2,8 +2,8 @@ package org.smarthall.ingest.internal.imports;
 
 import javax.sql.DataSource;
 
-import org.postgresql.ds.PGSimpleDataSource;
 import org.smarthall.testing.PostgresServer;
+import org.smarthall.testing.TestDatabases;
 
 /** The import contract on a real PostgreSQL server. */
 class PostgresImportTest extends ImportContract {
@@ -12,11 +12,7 @@ class PostgresImportTest extends ImportContract {
     @Override
     protected DataSource dataSource(String name) {
         server = PostgresServer.start();
-        server.createDatabase(name);
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(server.jdbcUrl(name));
-        ds.setUser(server.user());
-        return ds;
+        return TestDatabases.postgres(server, name);
     }
 
     @Override

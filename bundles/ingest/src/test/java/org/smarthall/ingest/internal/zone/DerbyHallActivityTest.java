@@ -2,6 +2,8 @@ package org.smarthall.ingest.internal.zone;
 
 import javax.sql.DataSource;
 
+import org.smarthall.testing.TestDatabases;
+
 class DerbyHallActivityTest extends HallActivityContract {
     @Override
     protected DataSource createDataSource() {

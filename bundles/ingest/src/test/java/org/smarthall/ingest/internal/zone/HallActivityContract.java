@@ -74,7 +74,7 @@ abstract class HallActivityContract {
 
     @BeforeAll
     void setUp() throws SQLException {
-        database = TestDatabases.store(createDataSource());
+        database = Stores.store(createDataSource());
         activity = new HallActivityService(database, HallsConfigs.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
         eventAdmin = new RecordingEventAdmin();
         activity.bindEventAdmin(eventAdmin);

@@ -3,6 +3,7 @@ package org.smarthall.ingest.internal.zone;
 import javax.sql.DataSource;
 
 import org.smarthall.testing.PostgresServer;
+import org.smarthall.testing.TestDatabases;
 
 /** The hall activity contract on a real PostgreSQL server (Debian's), started for this class. */
 class PostgresHallActivityTest extends HallActivityContract {
