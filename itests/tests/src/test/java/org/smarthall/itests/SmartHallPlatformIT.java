@@ -237,6 +237,22 @@ public class SmartHallPlatformIT {
         assertTrue(customer, customer.contains("张三") && customer.contains("3701**********") && customer.contains("138****5678"));
         assertFalse("never the whole number", customer.contains(id) || customer.contains("13812345678"));
         assertTrue(customer, customer.contains("elderly"));
+
+        Path halls = Files.createTempFile("halls", ".csv");
+        Files.writeString(halls, "hall_id,name,region,zones\nJN-SH-01,市中营业厅,370103,entrance;guidance;counter\n",
+                StandardCharsets.UTF_8);
+        Path events = Files.createTempFile("events", ".jsonl");
+        Files.writeString(events, """
+                {"hall":"JN-SH-01","zone":"entrance","visitor":"shell-v1","kind":"enter","at":"2026-03-02 09:00:00"}
+                {"hall":"JN-SH-01","zone":"guidance","visitor":"shell-v1","kind":"card_swipe","account":"3700000001","at":"2026-03-02 09:01:00"}
+                {"hall":"JN-SH-01","zone":"counter","visitor":"shell-v1","kind":"enter","at":"2026-03-02 09:05:00"}
+                {"hall":"JN-SH-01","zone":"counter","visitor":"shell-v1","kind":"leave","at":"2026-03-02 09:17:00"}
+                """, StandardCharsets.UTF_8);
+        assertTrue(shell("hall:import halls " + halls).contains("SUCCEEDED"));
+        assertTrue(shell("hall:import zone_events " + events).contains("SUCCEEDED"));
+        assertTrue(shell("hall:halls").contains("JN-SH-01"));
+        String visits = shell("hall:visits JN-SH-01 2026-03-02");
+        assertTrue(visits, visits.contains("shell-v1") && visits.contains("3700000001") && visits.contains("counter"));
     }
 
     @Test
