@@ -29,6 +29,15 @@ public final class Codes {
     public static final List<String> CONSENT_PLACES = List.of("app", "wechat", "95598", "hall_form", "sms");
     public static final List<String> CONTACT_KINDS = List.of("login", "enquiry", "click", "reply", "call");
 
+    /** Who reports to the third-party credit feed: banks, payment platforms, registries, other utilities. */
+    public static final List<String> CREDIT_SOURCES = List.of("bank", "alipay", "wechat_pay", "property_registry",
+            "water", "heat", "gas");
+    /** What a credit record is about. */
+    public static final List<String> CREDIT_KINDS = List.of("loan", "credit_card", "property", "deposit",
+            "utility_bill");
+    /** How a credit record stands. */
+    public static final List<String> CREDIT_STATUSES = List.of("normal", "overdue", "default", "closed");
+
     private Codes() {
     }
 }

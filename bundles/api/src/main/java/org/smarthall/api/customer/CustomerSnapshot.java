@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record CustomerSnapshot(CustomerProfile profile, List<MonthlyConsumption> consumption, List<Bill> bills,
         List<Payment> payments, List<Recharge> recharges, List<Trip> trips, List<WorkOrder> workOrders,
-        List<Rating> ratings, List<VisitSummary> visits, List<Contact> contacts) {
+        List<Rating> ratings, List<VisitSummary> visits, List<Contact> contacts, List<CreditRecord> credit) {
 
     public CustomerSnapshot {
         consumption = List.copyOf(consumption);
@@ -21,6 +21,14 @@ public record CustomerSnapshot(CustomerProfile profile, List<MonthlyConsumption>
         ratings = List.copyOf(ratings);
         visits = List.copyOf(visits);
         contacts = List.copyOf(contacts);
+        credit = List.copyOf(credit);
+    }
+
+    /** A snapshot without third-party credit records. */
+    public CustomerSnapshot(CustomerProfile profile, List<MonthlyConsumption> consumption, List<Bill> bills,
+            List<Payment> payments, List<Recharge> recharges, List<Trip> trips, List<WorkOrder> workOrders,
+            List<Rating> ratings, List<VisitSummary> visits, List<Contact> contacts) {
+        this(profile, consumption, bills, payments, recharges, trips, workOrders, ratings, visits, contacts, List.of());
     }
 
     public String account() {

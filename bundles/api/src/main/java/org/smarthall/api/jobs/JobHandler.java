@@ -30,6 +30,15 @@ public interface JobHandler {
     default void validate(Map<String, String> parameters) {
     }
 
+    /**
+     * Whether partitions of one job may run at the same time, each in its own transaction (up to
+     * the runner's configured number of partition workers). Say yes only when partitions never
+     * write the same rows.
+     */
+    default boolean parallelPartitions() {
+        return false;
+    }
+
     /** Splits the work into partitions; called once, when the job first starts. */
     List<Partition> plan(JobContext job) throws Exception;
 

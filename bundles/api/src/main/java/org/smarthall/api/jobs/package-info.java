@@ -8,7 +8,7 @@
  * the same result as a run that was never interrupted.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smarthall.api.jobs;
 
 import org.osgi.annotation.bundle.Export;

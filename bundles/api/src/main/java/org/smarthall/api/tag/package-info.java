@@ -3,7 +3,7 @@
  * channel preference, consumption behaviour).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smarthall.api.tag;
 
 import org.osgi.annotation.bundle.Export;

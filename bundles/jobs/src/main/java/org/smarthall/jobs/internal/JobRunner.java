@@ -315,7 +315,7 @@ public class JobRunner implements JobService, HealthCheck {
             throws InterruptedException {
         Queue<PartitionRecord> pending = new ConcurrentLinkedQueue<>();
         partitions.stream().filter(p -> !p.done()).forEach(pending::add);
-        int workers = Math.min(partitionWorkers, pending.size());
+        int workers = handler.parallelPartitions() ? Math.min(partitionWorkers, pending.size()) : 1;
         List<Future<?>> helpers = new ArrayList<>();
         for (int i = 1; i < workers; i++) {
             helpers.add(partitionThreads.submit(() -> drain(live, handler, job, pending)));

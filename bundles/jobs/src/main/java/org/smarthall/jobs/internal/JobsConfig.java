@@ -9,8 +9,8 @@ public @interface JobsConfig {
     @AttributeDefinition(name = "Concurrent jobs", description = "Jobs running at the same time; the others wait, queued.", min = "1", max = "16")
     int maxConcurrentJobs() default 2;
 
-    @AttributeDefinition(name = "Partition workers", description = "Partitions of one job running at the same time.", min = "1", max = "16")
-    int partitionWorkers() default 1;
+    @AttributeDefinition(name = "Partition workers", description = "Partitions of one job running at the same time, for job types whose partitions allow it (tagging, grading).", min = "1", max = "16")
+    int partitionWorkers() default 2;
 
     @AttributeDefinition(name = "Shutdown grace (s)",
             description = "On stop, how long running partitions get to notice and roll back before their threads are interrupted.")

@@ -94,6 +94,21 @@ class JobRunnerTest {
     }
 
     @Test
+    void partitionsOfAHandlerThatDoesNotAllowItRunOneAtATime() {
+        SquaresHandler serial = new SquaresHandler("serial-squares");
+        serial.parallel = false;
+        SquaresHandler parallel = new SquaresHandler("squares");
+        runner = start(4, serial, parallel);
+        JobInfo one = awaitEnd(runner.submit("serial-squares", Map.of("n", "2000", "size", "50"), "tester").id());
+        JobInfo many = awaitEnd(runner.submit("squares", Map.of("n", "2000", "size", "50"), "tester").id());
+        assertEquals(JobState.SUCCEEDED, one.state(), one.message());
+        assertEquals(JobState.SUCCEEDED, many.state(), many.message());
+        assertEquals(sumOfSquares(2000), one.counters().get("checksum"));
+        assertEquals(1, serial.maxInFlight.get(), "a handler without parallel partitions runs one at a time");
+        assertTrue(parallel.maxInFlight.get() > 1, "4 workers ran partitions at once: " + parallel.maxInFlight.get());
+    }
+
+    @Test
     void unknownTypeAndBadParametersAreRefusedBeforeAnythingIsStored() {
         runner = start(1, new SquaresHandler("squares"));
         InvalidInputException unknown = assertThrows(InvalidInputException.class,

@@ -26,6 +26,11 @@ class SquaresHandler implements JobHandler {
     volatile CountDownLatch release;
     volatile int blockPartition = -1;
     final CountDownLatch blocked = new CountDownLatch(1);
+    /** Whether the runner may run partitions at once (they write distinct rows, so it may). */
+    volatile boolean parallel = true;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** The most partitions seen running at the same time. */
+    final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     SquaresHandler(String type) {
         this.type = type;
@@ -48,6 +53,11 @@ class SquaresHandler implements JobHandler {
     }
 
     @Override
+    public boolean parallelPartitions() {
+        return parallel;
+    }
+
+    @Override
     public List<Partition> plan(JobContext job) {
         int n = Integer.parseInt(job.parameters().get("n"));
         int size = Integer.parseInt(job.parameters().getOrDefault("size", "10"));
@@ -61,6 +71,15 @@ class SquaresHandler implements JobHandler {
 
     @Override
     public void run(PartitionContext ctx) throws Exception {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            square(ctx);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void square(PartitionContext ctx) throws Exception {
         String[] range = ctx.partition().key().split("-");
         int from = Integer.parseInt(range[0]);
         int to = Integer.parseInt(range[1]);

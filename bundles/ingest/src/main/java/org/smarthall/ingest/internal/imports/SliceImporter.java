@@ -33,6 +33,10 @@ final class SliceImporter {
     private static final SqlTable CUSTOMERS = new SqlTable("sh_customer", List.of("account:VARCHAR"), List.of("account"),
             List.of("account"), List.of());
     private static final int REASON_MAX = 400;
+    /** Accounts whose data an import added or changed: what an incremental tagging run re-tags. */
+    private static final SqlTable CHANGES = new SqlTable("sh_customer_change",
+            List.of("batch_id:BIGINT", "account:VARCHAR"), List.of("batch_id", "account"), List.of("batch_id", "account"),
+            List.of());
 
     private final DatasetSpec dataset;
     private final ValueType.Clock clock;
@@ -107,6 +111,7 @@ final class SliceImporter {
             dataset.companion().inserted(c, inserts);
         }
         dataset.table().update(c, updates);
+        markChanged(c, jobId, inserts, updates);
         writeRejects(c, jobId, rejected);
         outcome.add("accepted", inserts.size());
         outcome.add("updated", updates.size());
@@ -143,6 +148,32 @@ final class SliceImporter {
             dataset.rule().check(row);
         }
         return row;
+    }
+
+    /** Marks the accounts of the rows written, once per import: a slice may share accounts with another. */
+    private void markChanged(Connection c, long jobId, List<Object[]> inserts, List<Object[]> updates)
+            throws SQLException {
+        int column = dataset.table().columns.indexOf("account");
+        if (column < 0 || inserts.size() + updates.size() == 0) {
+            return;
+        }
+        Map<String, Object[]> marks = new TreeMap<>();
+        for (List<Object[]> rows : List.of(inserts, updates)) {
+            for (Object[] row : rows) {
+                Object account = row[column];
+                if (account != null) {
+                    marks.putIfAbsent((String) account, new Object[] {jobId, account});
+                }
+            }
+        }
+        Map<List<Object>, Object[]> marked = CHANGES.stored(c, marks.values());
+        List<Object[]> fresh = new ArrayList<>();
+        for (Object[] mark : marks.values()) {
+            if (!marked.containsKey(CHANGES.keyOf(mark))) {
+                fresh.add(mark);
+            }
+        }
+        CHANGES.insert(c, fresh);
     }
 
     /** Rows naming an unknown account or hall, or a zone the hall does not have, are rejected. */

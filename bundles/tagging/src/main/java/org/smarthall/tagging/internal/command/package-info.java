@@ -1,0 +1,2 @@
+/** Shell commands hall:tag-run and hall:tags. */
+package org.smarthall.tagging.internal.command;
