@@ -17,10 +17,12 @@ public final class Datasets {
     public static final String CONSENTS = "consents";
     public static final String CONTACTS = "contacts";
     public static final String ZONE_EVENTS = "zone_events";
+    /** The third-party credit feed: banks, payment platforms, registries and other utilities on a customer. */
+    public static final String CREDIT_RECORDS = "credit_records";
 
     /** Master data first: the other datasets refer to customers and halls. */
     public static final List<String> ALL = List.of(CUSTOMERS, HALLS, CONSUMPTION, BILLS, PAYMENTS, BALANCES, RECHARGES,
-            TRIPS, WORK_ORDERS, RATINGS, CONSENTS, CONTACTS, ZONE_EVENTS);
+            TRIPS, WORK_ORDERS, RATINGS, CONSENTS, CONTACTS, CREDIT_RECORDS, ZONE_EVENTS);
 
     private Datasets() {
     }

@@ -3,7 +3,7 @@
  * as resumable jobs with every rejected row reported.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smarthall.api.ingest;
 
 import org.osgi.annotation.bundle.Export;

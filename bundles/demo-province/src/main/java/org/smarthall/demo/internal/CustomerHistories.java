@@ -14,7 +14,8 @@ import org.smarthall.demo.internal.Shandong.PublicBody;
 
 /**
  * Writes one customer and the 12 months of their history to every dataset, from that customer's
- * own random stream.
+ * own random stream; then the 24 months of their third-party credit records ({@link CreditFeed},
+ * a stream of its own).
  * <p>
  * Missing values, written as empty cells (formats.md: never filled in): 3% of residents without
  * a phone, 1.5% without an address, 4% without contracted capacity, 1% without an opening date;
@@ -55,6 +56,7 @@ final class CustomerHistories {
     private final Homes homes;
     private final ProvinceFiles files;
     private final ServiceHistory service;
+    private final CreditFeed credit;
     private final long seed;
 
     CustomerHistories(long seed, Period period, ProvinceLayout layout, Homes homes, ProvinceFiles files,
@@ -65,6 +67,7 @@ final class CustomerHistories {
         this.homes = homes;
         this.files = files;
         this.service = new ServiceHistory(period, files, quota);
+        this.credit = new CreditFeed(seed, period, files);
     }
 
     static String code(CustomerKind kind) {
@@ -92,14 +95,17 @@ final class CustomerHistories {
         ServiceHistory.Customer customer = new ServiceHistory.Customer(index, account, kind, r);
         long firstTrip = -1;
         int trips = 0;
+        CreditFeed.Payer payer;
         if (kind == CustomerKind.PREPAID_RESIDENT) {
             trips = layout.plannedTrips(index);
             firstTrip = new PrepaidMeter(period, files, r, account, index, monthFen, trips,
                     at -> service.failedPurchase(customer, at)).simulate();
+            payer = CreditFeed.Payer.ofTrips(trips);
         } else {
-            writeBills(r, kind, account, index, monthFen);
+            payer = writeBills(r, kind, account, index, monthFen);
         }
         service.write(customer, trips, firstTrip, layout.surveyAnswer(index));
+        credit.write(index, account, kind, payer);
     }
 
     private void writeCustomer(SplittableRandom r, CustomerKind kind, String account, District home, long monthlyKwh)
@@ -248,8 +254,10 @@ final class CustomerHistories {
      * Monthly bills of post-paid customers, issued on the 1st and due on the 15th of the next
      * month; only bills already due by the end of the period. Payers are punctual, sometimes late,
      * or in arrears now and then.
+     *
+     * @return the customer's habit, which also shows in the third-party credit feed
      */
-    private void writeBills(SplittableRandom r, CustomerKind kind, String account, int index, long[] monthFen)
+    private CreditFeed.Payer writeBills(SplittableRandom r, CustomerKind kind, String account, int index, long[] monthFen)
             throws IOException {
         double late;
         double arrears;
@@ -314,6 +322,7 @@ final class CustomerHistories {
             }
             out.money(outstanding).end();
         }
+        return inArrears ? CreditFeed.Payer.ARREARS : oftenLate ? CreditFeed.Payer.LATE : CreditFeed.Payer.PUNCTUAL;
     }
 
     private void payment(String account, int index, int number, long day, long fen, String channel, int month)

@@ -169,14 +169,20 @@ public class DemoLoader {
                     recorded.get().until());
             return recorded.get();
         }
-        if (demo.hasMarker()) {
+        if (demo.hasMarker() && recorded.isPresent() && sameProvince(recorded.get(), wanted)) {
+            // a file is missing (a dataset added since the load began): the same settings give the
+            // same files again, so what is imported already and what is still to come stay one province
+            wanted = recorded.get();
+            LOG.info("Demo province: files missing in {}; generating them again (data up to {})", directory,
+                    wanted.until());
+        } else if (demo.hasMarker()) {
             LOG.warn("Demo province: the files of the unfinished load are missing or were made from another "
                     + "configuration; generating anew");
         }
         demo.forgetSettings();
         ProvinceGenerator generator = new ProvinceGenerator(wanted);
         LOG.info("Demo province: generating {} customers ({} residents, {} halls, data up to {}) into {}",
-                generator.customers(), wanted.residents(), wanted.halls(), until, directory);
+                generator.customers(), wanted.residents(), wanted.halls(), wanted.until(), directory);
         long started = System.nanoTime();
         int[] tenths = {0};
         GenerationResult result = generator.generate(directory, (done, total) -> {

@@ -12,7 +12,8 @@ import java.time.ZoneId;
  * @param seed      the province seed
  * @param residents resident customers, prepaid and post-paid; enterprises and government bodies are added in proportion
  * @param halls     halls with zone events, from the list of {@link Shandong#HALLS}
- * @param until     the last day of the data: histories cover the 12 months ending with its month
+ * @param until     the last day of the data: histories cover the 12 months ending with its month, the
+ *                  third-party credit feed the 24 months up to it
  * @param eventDays days of zone events per hall, ending at {@code until}
  * @param charset   UTF-8 or GBK, the two encodings the importer reads
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.smarthall.api.ingest.Datasets;
 
-/** The thirteen dataset files of a province, open for writing at the same time. */
+/** The fourteen dataset files of a province, open for writing at the same time. */
 final class ProvinceFiles implements Closeable {
     /** Column names of docs/formats.md, in its order. */
     static final Map<String, List<String>> COLUMNS = Map.ofEntries(
@@ -29,6 +29,8 @@ final class ProvinceFiles implements Closeable {
             Map.entry(Datasets.RATINGS, List.of("rating_id", "account", "source", "hall", "window", "score", "at")),
             Map.entry(Datasets.CONSENTS, List.of("account", "purpose", "channel", "granted", "at", "place")),
             Map.entry(Datasets.CONTACTS, List.of("contact_id", "account", "at", "channel", "kind")),
+            Map.entry(Datasets.CREDIT_RECORDS, List.of("record_id", "account", "source", "kind", "reported", "status",
+                    "amount", "overdue_days")),
             Map.entry(Datasets.ZONE_EVENTS, List.of("hall", "zone", "visitor", "account", "kind", "at", "detail")));
 
     final CsvFile customers;
@@ -43,6 +45,7 @@ final class ProvinceFiles implements Closeable {
     final CsvFile ratings;
     final CsvFile consents;
     final CsvFile contacts;
+    final CsvFile creditRecords;
     final CsvFile zoneEvents;
     private final Map<String, CsvFile> files = new LinkedHashMap<>();
 
@@ -71,6 +74,7 @@ final class ProvinceFiles implements Closeable {
         ratings = files.get(Datasets.RATINGS);
         consents = files.get(Datasets.CONSENTS);
         contacts = files.get(Datasets.CONTACTS);
+        creditRecords = files.get(Datasets.CREDIT_RECORDS);
         zoneEvents = files.get(Datasets.ZONE_EVENTS);
     }
 

@@ -17,6 +17,8 @@ final class Seeds {
     static final long HALL_DAY = 3;
     /** Keys of the index permutations of {@link ProvinceLayout}. */
     static final long LAYOUT = 4;
+    /** A customer's third-party credit records: a stream of its own, so the feed leaves the other files as they were. */
+    static final long CREDIT = 5;
 
     private Seeds() {
     }

@@ -187,6 +187,29 @@ class DemoLoaderTest {
         assertEquals(Datasets.ALL, marker());
     }
 
+    /** A demo loaded before the credit feed was a dataset gets just that dataset, for the month it was loaded for. */
+    @Test
+    void aDatasetAddedSinceTheLoadIsImportedFromTheSameProvince() throws Exception {
+        finished(start(true, FEBRUARY));
+        String customersFile = DemoLoader.sha256(demo().resolve("customers.csv"));
+        String creditFile = DemoLoader.sha256(demo().resolve("credit_records.csv"));
+        // as an older version left it: no credit file, and not in the marker
+        Files.delete(demo().resolve("credit_records.csv"));
+        List<String> before = new ArrayList<>(Datasets.ALL);
+        before.remove(Datasets.CREDIT_RECORDS);
+        Files.write(demo().resolve(DemoDirectory.MARKER), before, StandardCharsets.UTF_8);
+        customers.counts.put(CustomerKind.RESIDENT, 700L);
+        int submitted = imports.requests.size();
+
+        finished(start(true, MARCH));
+        assertEquals(List.of(Datasets.CREDIT_RECORDS), imports.datasets().subList(submitted, imports.requests.size()));
+        assertEquals(Set.copyOf(Datasets.ALL), Set.copyOf(marker()));
+        assertEquals(LocalDate.of(2026, 1, 31), new DemoDirectory(demo()).recorded().orElseThrow().until(),
+                "still the month the rest was loaded for");
+        assertEquals(creditFile, DemoLoader.sha256(demo().resolve("credit_records.csv")));
+        assertEquals(customersFile, DemoLoader.sha256(demo().resolve("customers.csv")), "the same province again");
+    }
+
     private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {

@@ -61,6 +61,8 @@ class ProvinceGeneratorTest {
             Map.entry("ratings", List.of("rating_id", "account", "source", "hall", "window", "score", "at")),
             Map.entry("consents", List.of("account", "purpose", "channel", "granted", "at", "place")),
             Map.entry("contacts", List.of("contact_id", "account", "at", "channel", "kind")),
+            Map.entry("credit_records", List.of("record_id", "account", "source", "kind", "reported", "status", "amount",
+                    "overdue_days")),
             Map.entry("zone_events", List.of("hall", "zone", "visitor", "account", "kind", "at", "detail")));
     static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("customers", List.of("account", "kind", "name", "region", "supply_unit")),
@@ -75,6 +77,7 @@ class ProvinceGeneratorTest {
             Map.entry("ratings", List.of("rating_id", "source", "score", "at")),
             Map.entry("consents", List.of("account", "purpose", "channel", "granted", "at", "place")),
             Map.entry("contacts", List.of("contact_id", "account", "at", "channel", "kind")),
+            Map.entry("credit_records", List.of("record_id", "account", "source", "kind", "reported", "status")),
             Map.entry("zone_events", List.of("hall", "zone", "visitor", "kind", "at")));
     static final Map<String, List<String>> KEYS = Map.ofEntries(
             Map.entry("customers", List.of("account")),
@@ -89,6 +92,7 @@ class ProvinceGeneratorTest {
             Map.entry("ratings", List.of("rating_id")),
             Map.entry("consents", List.of("account", "purpose", "channel", "at")),
             Map.entry("contacts", List.of("contact_id")),
+            Map.entry("credit_records", List.of("record_id")),
             Map.entry("zone_events", List.of("hall", "visitor", "at", "zone", "kind")));
 
     @TempDir
@@ -299,6 +303,91 @@ class ProvinceGeneratorTest {
         assertTrue(Set.copyOf(business).size() >= 6, "the other business codes occur too");
     }
 
+    /**
+     * The third-party credit feed, so that the credit theme grades most customers A or AA and a
+     * few B or C: 60% of residents and 80% of enterprises have 1-4 records of the last 24 months;
+     * about 72% normal, 15% closed, 10% overdue, 3% in default; late payers fall behind more often.
+     */
+    @Test
+    void fSixtyPercentOfResidentsAndEightyPercentOfEnterprisesHaveCreditRecords() {
+        Map<String, String> kinds = kinds();
+        CsvTable c = table("credit_records");
+        Map<String, List<String[]>> byAccount = new HashMap<>();
+        for (String[] row : c.rows) {
+            byAccount.computeIfAbsent(row[c.column("account")], a -> new ArrayList<>()).add(row);
+        }
+        long residents = kinds.values().stream().filter(k -> k.equals("resident") || k.equals("prepaid")).count();
+        long enterprises = kinds.values().stream().filter("enterprise"::equals).count();
+        long residentsWith = byAccount.keySet().stream().map(kinds::get)
+                .filter(k -> k.equals("resident") || k.equals("prepaid")).count();
+        long enterprisesWith = byAccount.keySet().stream().map(kinds::get).filter("enterprise"::equals).count();
+        assertShare(60, 5, residentsWith, residents, "residents with credit records");
+        assertShare(80, 5, enterprisesWith, enterprises, "enterprises with credit records");
+        assertTrue(byAccount.keySet().stream().noneMatch(a -> kinds.get(a).equals("government")),
+                "government bodies have no credit records");
+        assertTrue(byAccount.values().stream().allMatch(records -> records.size() >= 1 && records.size() <= 4),
+                "1 to 4 records a customer");
+
+        Map<String, Long> statuses = new TreeMap<>();
+        c.values("status").forEach(s -> statuses.merge(s, 1L, Long::sum));
+        assertShare(72, 3, statuses.getOrDefault("normal", 0L), c.rows.size(), "normal credit records");
+        assertShare(15, 2, statuses.getOrDefault("closed", 0L), c.rows.size(), "closed credit records");
+        assertShare(10, 2, statuses.getOrDefault("overdue", 0L), c.rows.size(), "overdue credit records");
+        assertShare(3, 1, statuses.getOrDefault("default", 0L), c.rows.size(), "credit records in default");
+
+        String first = UNTIL.minusMonths(24).plusDays(1).toString();
+        for (String[] row : c.rows) {
+            String kind = kinds.get(row[c.column("account")]);
+            String recordKind = row[c.column("kind")];
+            String reported = row[c.column("reported")];
+            assertTrue(isDate(reported) && reported.compareTo(first) >= 0 && reported.compareTo(UNTIL.toString()) <= 0,
+                    "reported within the 24 months up to the end of the data: " + reported);
+            if (kind.equals("enterprise")) {
+                assertTrue(Set.of("loan", "deposit").contains(recordKind), "enterprises: loans and deposits");
+            }
+            if (recordKind.equals("utility_bill")) {
+                assertTrue(Set.of("water", "heat", "gas").contains(row[c.column("source")]), "bills of other utilities");
+            }
+            String amount = row[c.column("amount")];
+            assertTrue(amount.isEmpty() || isMoney(amount) && Double.parseDouble(amount) >= 0
+                    && Double.parseDouble(amount) <= 100_000_000, amount);
+            String status = row[c.column("status")];
+            String days = row[c.column("overdue_days")];
+            if (status.equals("overdue")) {
+                assertTrue(days.isEmpty() || Integer.parseInt(days) >= 5 && Integer.parseInt(days) <= 90, days);
+            } else if (status.equals("default")) {
+                assertTrue(days.isEmpty() || Integer.parseInt(days) > 90 && Integer.parseInt(days) <= 36_500, days);
+            } else {
+                assertEquals("", days, "only overdue and default records are days overdue");
+            }
+        }
+
+        // post-paid residents who paid a bill late or not at all fall behind elsewhere too
+        CsvTable b = table("bills");
+        Set<String> late = new HashSet<>();
+        for (String[] row : b.rows) {
+            String paid = row[b.column("paid")];
+            if (paid.isEmpty() || paid.compareTo(row[b.column("due")]) > 0) {
+                late.add(row[b.column("account")]);
+            }
+        }
+        long[] latePayers = new long[2];
+        long[] punctual = new long[2];
+        byAccount.forEach((account, records) -> {
+            if (kinds.get(account).equals("resident")) {
+                long[] counts = late.contains(account) ? latePayers : punctual;
+                counts[0] += records.size();
+                counts[1] += records.stream().filter(r -> !Set.of("normal", "closed").contains(r[c.column("status")]))
+                        .count();
+            }
+        });
+        double lateShare = (double) latePayers[1] / latePayers[0];
+        double punctualShare = (double) punctual[1] / punctual[0];
+        assertTrue(lateShare > 2 * punctualShare, String.format("overdue or default: %.1f%% of late payers' records, "
+                + "%.1f%% of punctual payers'", 100 * lateShare, 100 * punctualShare));
+    }
+
+    // ------------------------------------------------------------------ docs/formats.md
     // ------------------------------------------------------------------ docs/formats.md
 
     @Test
@@ -430,7 +519,8 @@ class ProvinceGeneratorTest {
         for (String dataset : Datasets.ALL) {
             CsvTable t = table(dataset);
             lists.forEach((column, codes) -> {
-                if (t.header.contains(column)) {
+                // the credit feed's sources are a list of their own, checked with its other codes below
+                if (t.header.contains(column) && !(dataset.equals("credit_records") && column.equals("source"))) {
                     assertTrue(codes.containsAll(Set.copyOf(t.values(column))), dataset + "." + column);
                 }
             });
@@ -448,6 +538,10 @@ class ProvinceGeneratorTest {
         assertTrue(Set.copyOf(table("work_orders").values("channel")).contains("95598"));
         table("work_orders").values("satisfaction").forEach(s -> assertTrue(s.isEmpty() || s.matches("[1-5]")));
         table("ratings").values("score").forEach(s -> assertTrue(s.matches("[1-5]")));
+        CsvTable credit = table("credit_records");
+        assertEquals(Set.copyOf(Codes.CREDIT_SOURCES), Set.copyOf(credit.values("source")));
+        assertEquals(Set.copyOf(Codes.CREDIT_KINDS), Set.copyOf(credit.values("kind")));
+        assertEquals(Set.copyOf(Codes.CREDIT_STATUSES), Set.copyOf(credit.values("status")));
     }
 
     @Test
@@ -543,6 +637,19 @@ class ProvinceGeneratorTest {
             }
         }
         assertShare(10, 3, withoutReason, failed, "failed purchases without a reason");
+
+        CsvTable credit = table("credit_records");
+        assertShare(2, 0.5, credit.values("amount").stream().filter(String::isEmpty).count(), credit.rows.size(),
+                "credit records without an amount");
+        long behind = 0;
+        long withoutDays = 0;
+        for (String[] row : credit.rows) {
+            if (Set.of("overdue", "default").contains(row[credit.column("status")])) {
+                behind++;
+                withoutDays += row[credit.column("overdue_days")].isEmpty() ? 1 : 0;
+            }
+        }
+        assertShare(3, 1.5, withoutDays, behind, "overdue and default records without their days overdue");
     }
 
     @Test

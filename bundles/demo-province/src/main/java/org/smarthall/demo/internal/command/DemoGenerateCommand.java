@@ -41,7 +41,7 @@ public class DemoGenerateCommand implements Action {
     private int halls = GeneratorSettings.DEFAULT_HALLS;
 
     @Option(name = "--until", description = "Last day of the data, yyyy-MM-dd (default: the last day of the previous "
-            + "month); histories cover the 12 months ending with its month")
+            + "month); histories cover the 12 months ending with its month, the credit feed 24")
     private String until;
 
     @Option(name = "--event-days", description = "Days of zone events per hall, ending at --until")

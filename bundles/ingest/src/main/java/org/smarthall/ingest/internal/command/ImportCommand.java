@@ -33,7 +33,8 @@ public class ImportCommand implements Action {
 
     @Argument(index = 0, name = "dataset", description = "Dataset: customers, halls, consumption, bills, ...", required = true)
     @Completion(value = StringsCompleter.class, values = {"customers", "halls", "consumption", "bills", "payments",
-            "balances", "recharges", "trips", "work_orders", "ratings", "consents", "contacts", "zone_events"})
+            "balances", "recharges", "trips", "work_orders", "ratings", "consents", "contacts", "credit_records",
+            "zone_events"})
     private String dataset;
 
     @Argument(index = 1, name = "file", description = "The file, on this node", required = true)

@@ -42,6 +42,7 @@ final class DatasetCatalog {
                 Map.entry(Datasets.RATINGS, ratings()),
                 Map.entry(Datasets.CONSENTS, consents()),
                 Map.entry(Datasets.CONTACTS, contacts()),
+                Map.entry(Datasets.CREDIT_RECORDS, creditRecords()),
                 Map.entry(Datasets.ZONE_EVENTS, zoneEvents()));
     }
 
@@ -288,6 +289,36 @@ final class DatasetCatalog {
         return DatasetSpec.of(Datasets.CONTACTS, fields, DatasetSpec.Rule.NONE, (row, batch, now) -> new Object[] {
                 row.get("contact_id"), row.get("account"), row.get("at"), row.get("channel"), row.get("kind"), batch},
                 table, false, "account", null, null);
+    }
+
+    private static DatasetSpec creditRecords() {
+        List<FieldSpec> fields = List.of(
+                required("record_id", serial()),
+                required("account", ValueType.account()),
+                required("source", ValueType.code(Codes.CREDIT_SOURCES)),
+                required("kind", ValueType.code(Codes.CREDIT_KINDS)),
+                required("reported", ValueType.date()),
+                required("status", ValueType.code(Codes.CREDIT_STATUSES)),
+                optional("amount", ValueType.decimal("0", MONEY_MAX)),
+                absentOk("overdue_days", ValueType.integer(0, 36_500)));
+        DatasetSpec.Rule rule = row -> {
+            String status = row.text("status");
+            boolean behind = "overdue".equals(status) || "default".equals(status);
+            Integer days = (Integer) row.get("overdue_days");
+            if (behind && days == null) {
+                row.missing.add("overdue_days");
+            }
+            if (!behind && days != null && days > 0) {
+                row.reject("overdue_days", "is " + days + " for a " + status
+                        + " record; only overdue and default records are days overdue");
+            }
+        };
+        SqlTable table = new SqlTable("sh_credit_record", List.of("record_id:VARCHAR", "account:VARCHAR",
+                "source:VARCHAR", "kind:VARCHAR", "reported:DATE", "status:VARCHAR", "amount:DECIMAL",
+                "overdue_days:INTEGER", "batch_id:BIGINT"), List.of("record_id"), List.of("record_id"), List.of("batch_id"));
+        return DatasetSpec.of(Datasets.CREDIT_RECORDS, fields, rule, (row, batch, now) -> new Object[] {
+                row.get("record_id"), row.get("account"), row.get("source"), row.get("kind"), row.get("reported"),
+                row.get("status"), row.get("amount"), row.get("overdue_days"), batch}, table, false, "account", null, null);
     }
 
     private static DatasetSpec zoneEvents() {

@@ -68,8 +68,8 @@ abstract class ImportContract {
 
     @BeforeEach
     void emptyStore() throws SQLException {
-        for (String table : List.of("sh_import_reject", "sh_import", "sh_consumption", "sh_payment", "sh_zone_event", "sh_zone_event_account",
-                "sh_hall", "sh_customer")) {
+        for (String table : List.of("sh_import_reject", "sh_import", "sh_consumption", "sh_payment", "sh_credit_record",
+                "sh_zone_event", "sh_zone_event_account", "sh_hall", "sh_customer")) {
             fx.execute("DELETE FROM " + table);
         }
     }
@@ -273,6 +273,96 @@ abstract class ImportContract {
         InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> fx.imports.submit(
                 new ImportRequest("customer", file, "header.csv", ImportFormat.CSV, null), "tester"));
         assertEquals("dataset", unknown.violations().get(0).field());
+    }
+
+    static final String CREDIT_HEADER = "record_id,account,source,kind,reported,status,amount,overdue_days";
+
+    @Test
+    void creditRecordsAreStoredAndImportingThemAgainAddsNothing() throws Exception {
+        importFile("customers", customers(3), ImportFormat.CSV, null);
+        Path file = TestData.write(dir, "credit_records.csv", UTF_8, CREDIT_HEADER,
+                "CR-1,3700000001,bank,loan,2025-06-30,normal,250000.00,",
+                "CR-2,3700000001,heat,utility_bill,2025/11/20,overdue,1830.40,35",
+                "CR-3,3700000002,alipay,credit_card,20250905,default,12000,",       // days missing: flagged
+                "CR-4,3700000002,property_registry,property,2024-03-01,normal,,0",  // amount missing: flagged
+                "CR-5,3700000003,bank,deposit,2025-12-01,Closed,0.00,");
+        ImportInfo info = importFile("credit_records", file, ImportFormat.CSV, null);
+        assertEquals(5, counter(info, "accepted"), "rejected " + fx.imports.rejects(info.id(), 0, 10));
+        assertEquals(0, counter(info, "rejected"));
+        assertEquals(1, counter(info, "missing.overdue_days"), "a default without its days overdue");
+        assertEquals(1, counter(info, "missing.amount"));
+        assertEquals(5, fx.count("SELECT COUNT(*) FROM sh_credit_record"));
+        try (Connection c = fx.dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT account, source, kind, reported, status, amount, overdue_days FROM sh_credit_record "
+                        + "WHERE record_id = ?")) {
+            s.setString(1, "CR-2");
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("3700000001", rs.getString(1));
+                assertEquals("heat", rs.getString(2));
+                assertEquals("utility_bill", rs.getString(3));
+                assertEquals(java.time.LocalDate.of(2025, 11, 20), rs.getDate(4).toLocalDate());
+                assertEquals("overdue", rs.getString(5));
+                assertEquals(0, new java.math.BigDecimal("1830.40").compareTo(rs.getBigDecimal(6)));
+                assertEquals(35, rs.getInt(7));
+            }
+        }
+        assertEquals("closed", scalar("SELECT status FROM sh_credit_record WHERE record_id = 'CR-5'"), "codes lower-cased");
+        assertNull(scalar("SELECT overdue_days FROM sh_credit_record WHERE record_id = 'CR-3'"), "missing stays missing");
+        assertNull(scalar("SELECT amount FROM sh_credit_record WHERE record_id = 'CR-4'"), "not a 0");
+
+        ImportInfo again = importFile("credit_records", file, ImportFormat.CSV, null);
+        assertEquals(0, counter(again, "accepted"));
+        assertEquals(5, counter(again, "duplicates"));
+        assertEquals(0, counter(again, "rejected"));
+        assertEquals(5, fx.count("SELECT COUNT(*) FROM sh_credit_record"));
+    }
+
+    @Test
+    void badCreditRecordsAreRejectedWithLineFieldAndReasonAndTheRestIsKept() throws Exception {
+        importFile("customers", customers(2), ImportFormat.CSV, null);
+        Path file = TestData.write(dir, "bad_credit.csv", UTF_8, CREDIT_HEADER,
+                "CR-10,3700000001,bank,loan,2025-06-30,normal,250000.00,",          // line 2: good
+                "CR-11,3700000001,bank,loan,2025-06-30,normal,250000.00,12",        // 3: days overdue on a normal record
+                "CR-12,3700000001,water,utility_bill,2025-07-31,closed,80.00,3",    // 4: days overdue on a closed record
+                "CR-13,3700000001,pawnshop,loan,2025-06-30,normal,100,",            // 5: unknown source
+                "CR-14,3700000001,bank,mortgage,2025-06-30,normal,100,",            // 6: unknown kind
+                "CR-15,3700000001,bank,loan,2099-01-01,normal,100,",                // 7: reported in the future
+                "CR-16,3700000001,bank,loan,2025-06-30,late,100,",                  // 8: unknown status
+                "CR-17,3700000001,bank,loan,2025-06-30,normal,-5.00,",              // 9: negative amount
+                "CR-18,3700000001,bank,loan,2025-06-30,overdue,100,40000",          // 10: more than 36,500 days
+                "CR-19,3799999999,bank,loan,2025-06-30,normal,100,",                // 11: unknown account
+                "CR-20,3700000002,gas,utility_bill,,overdue,95.00,12",              // 12: reported missing
+                "CR-21,3700000002,gas,utility_bill,2025-10-15,overdue,95.00,12");   // 13: good
+        ImportInfo info = importFile("credit_records", file, ImportFormat.CSV, null);
+
+        assertEquals(12, counter(info, "rows"));
+        assertEquals(2, counter(info, "accepted"), "lines 2 and 13; rejected " + fx.imports.rejects(info.id(), 0, 100));
+        assertEquals(10, counter(info, "rejected"));
+        assertEquals(2, fx.count("SELECT COUNT(*) FROM sh_credit_record"));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM sh_credit_record WHERE record_id NOT IN ('CR-10', 'CR-21')"));
+
+        Map<Long, ImportReject> byLine = fx.imports.rejects(info.id(), 0, 100).stream()
+                .collect(Collectors.toMap(ImportReject::line, r -> r, (a, b) -> a));
+        assertEquals(List.of(3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L), byLine.keySet().stream().sorted().toList());
+        assertEquals("overdue_days", byLine.get(3L).field());
+        assertTrue(byLine.get(3L).reason().contains("normal record"), byLine.get(3L).reason());
+        assertTrue(byLine.get(3L).reason().contains("only overdue and default"), byLine.get(3L).reason());
+        assertEquals("overdue_days", byLine.get(4L).field());
+        assertTrue(byLine.get(4L).reason().contains("closed record"), byLine.get(4L).reason());
+        assertEquals("source", byLine.get(5L).field());
+        assertTrue(byLine.get(5L).reason().contains("'pawnshop' is not one of"), byLine.get(5L).reason());
+        assertEquals("kind", byLine.get(6L).field());
+        assertEquals("reported", byLine.get(7L).field());
+        assertTrue(byLine.get(7L).reason().contains("in the future"), byLine.get(7L).reason());
+        assertEquals("status", byLine.get(8L).field());
+        assertEquals("amount", byLine.get(9L).field());
+        assertEquals("overdue_days", byLine.get(10L).field());
+        assertTrue(byLine.get(10L).reason().contains("outside 0 to 36500"), byLine.get(10L).reason());
+        assertEquals("account", byLine.get(11L).field());
+        assertTrue(byLine.get(11L).reason().startsWith("unknown account 3799999999"), byLine.get(11L).reason());
+        assertEquals("reported", byLine.get(12L).field());
+        assertEquals("is required", byLine.get(12L).reason());
     }
 
     @Test
