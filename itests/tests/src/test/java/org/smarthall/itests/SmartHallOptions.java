@@ -27,6 +27,13 @@ final class SmartHallOptions {
     private SmartHallOptions() {
     }
 
+    /** The distribution with the demo province loaded on first boot, at a smaller size. */
+    static Option distributionWithDemo(int residents) {
+        return composite(distribution(),
+                editConfigurationFilePut("etc/org.smarthall.demo.cfg", "loadOnFirstBoot", "true"),
+                editConfigurationFilePut("etc/org.smarthall.demo.cfg", "residents", String.valueOf(residents)));
+    }
+
     static Option distribution() {
         String karaf = System.getProperty("karaf.version");
         File distribution = new File(required("smarthall.distribution"));
