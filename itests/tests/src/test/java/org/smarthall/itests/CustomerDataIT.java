@@ -56,7 +56,7 @@ public class CustomerDataIT {
                     succeeded += state.equals("SUCCEEDED") ? 1 : 0;
                 }
             }
-            return succeeded == 13 ? Boolean.TRUE : null;
+            return succeeded == org.smarthall.api.ingest.Datasets.ALL.size() ? Boolean.TRUE : null;
         });
     }
 

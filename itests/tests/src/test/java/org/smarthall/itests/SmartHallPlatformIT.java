@@ -86,6 +86,7 @@ public class SmartHallPlatformIT {
             Http.Reply doc = http.get(http.api("/openapi.json"), null, null);
             return doc.status() == 200 && doc.body().contains("\"/jobs\"") && doc.body().contains("\"/imports/{dataset}\"")
                     && doc.body().contains("\"/halls\"") && doc.body().contains("\"/customers\"")
+                    && doc.body().contains("\"/tagging/runs\"") && doc.body().contains("\"/customers/{account}/tags\"")
                     && http.get(http.api("/jobs"), "analyst", "analyst-demo").status() == 200;
         });
     }

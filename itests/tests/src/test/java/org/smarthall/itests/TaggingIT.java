@@ -83,7 +83,16 @@ public class TaggingIT {
                     imports++;
                 }
             }
-            return imports >= 13;
+            return imports == org.smarthall.api.ingest.Datasets.ALL.size();
+        });
+        // the demo starts a tagging run of its own once loaded: let it end
+        Poll.until(Duration.ofMinutes(3), "no tagging run under way", () -> {
+            for (JsonNode run : http.get(http.api("/tagging/runs?limit=50"), ANALYST, ANALYST_PW).json().get("items")) {
+                if (!run.get("job").get("state").asText().matches("SUCCEEDED|FAILED|CANCELLED")) {
+                    return false;
+                }
+            }
+            return true;
         });
     }
 
@@ -151,6 +160,14 @@ public class TaggingIT {
             features.installFeature("smarthall-tag-fee-risk-1.1", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             Poll.until(Duration.ofSeconds(30), "fee-risk 1.1 to take over",
                     () -> activeThemes().getOrDefault("fee-risk", "").startsWith("1.1.0"));
+            Map<String, String> feeRiskPlugins = new TreeMap<>();
+            for (JsonNode p : http.get(http.api("/plugins"), ANALYST, ANALYST_PW).json()) {
+                if ("fee-risk".equals(p.get("id").asText())) {
+                    feeRiskPlugins.put(p.get("bundleVersion").asText().substring(0, 3), p.get("state").asText());
+                }
+            }
+            assertEquals("the plugin directory says which version is used",
+                    Map.of("1.0", "SHADOWED", "1.1", "ACTIVE"), feeRiskPlugins);
             JsonNode second = run("{\"mode\":\"full\"}");
             assertTrue(second.get("themes").toString(), second.get("themes").toString().contains("fee-risk@1.1.0"));
         } finally {

@@ -10,8 +10,10 @@ import java.util.List;
  * @param services      the service interfaces it is registered under
  * @param bundle        symbolic name of the bundle that provides it
  * @param bundleVersion version of that bundle (what a province swaps)
- * @param state         {@code ACTIVE} when its service is registered; otherwise the component state
- *                      (e.g. {@code UNSATISFIED_REFERENCE}, {@code FAILED_ACTIVATION})
+ * @param state         {@code ACTIVE} when its service is registered and used; {@code SHADOWED} when
+ *                      another plugin of the same kind and id takes precedence (higher service
+ *                      ranking, then bundle version); otherwise the component state (e.g.
+ *                      {@code UNSATISFIED_REFERENCE}, {@code FAILED_ACTIVATION})
  */
 public record PluginInfo(String kind, String id, List<String> services, String bundle, String bundleVersion,
         String state) {

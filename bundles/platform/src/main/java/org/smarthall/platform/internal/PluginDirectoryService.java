@@ -42,6 +42,7 @@ public class PluginDirectoryService implements PluginDirectory {
     @Override
     public List<PluginInfo> plugins() {
         Map<String, PluginInfo> plugins = new LinkedHashMap<>();
+        Map<String, ServiceReference<?>> winners = new java.util.HashMap<>();
         ServiceReference<?>[] refs;
         try {
             refs = context.getAllServiceReferences(null, FILTER);
@@ -57,6 +58,7 @@ public class PluginDirectoryService implements PluginDirectory {
                 String kind = String.valueOf(ref.getProperty(PluginKind.PROPERTY_KIND));
                 String id = String.valueOf(ref.getProperty(PluginKind.PROPERTY_ID));
                 List<String> services = Arrays.asList((String[]) ref.getProperty(Constants.OBJECTCLASS));
+                winners.merge(kind + '/' + id, ref, (a, b) -> precedes(a, b) ? a : b);
                 plugins.put(key(kind, id, bundle.getBundleId()),
                         new PluginInfo(kind, id, services, bundle.getSymbolicName(), bundle.getVersion().toString(), "ACTIVE"));
             }
@@ -78,10 +80,35 @@ public class PluginDirectoryService implements PluginDirectory {
                         description.bundle.symbolicName, bundle == null ? "" : bundle.getVersion().toString(), state));
             }
         }
+        // of several plugins with one kind and id, the one with the highest service ranking, then
+        // bundle version, is used (a province's variant installed next to the default); the others wait
+        for (Map.Entry<String, PluginInfo> e : plugins.entrySet()) {
+            PluginInfo p = e.getValue();
+            ServiceReference<?> winner = winners.get(p.kind() + '/' + p.id());
+            if ("ACTIVE".equals(p.state()) && winner != null && winner.getBundle() != null
+                    && !e.getKey().equals(key(p.kind(), p.id(), winner.getBundle().getBundleId()))) {
+                e.setValue(new PluginInfo(p.kind(), p.id(), p.services(), p.bundle(), p.bundleVersion(), "SHADOWED"));
+            }
+        }
         return plugins.values().stream()
                 .sorted(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id)
                         .thenComparing(PluginInfo::bundleVersion))
                 .toList();
+    }
+
+    /** Whether {@code a} takes precedence over {@code b}: service ranking, then bundle version. */
+    private static boolean precedes(ServiceReference<?> a, ServiceReference<?> b) {
+        int ra = a.getProperty(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
+        int rb = b.getProperty(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
+        if (ra != rb) {
+            return ra > rb;
+        }
+        Bundle ba = a.getBundle();
+        Bundle bb = b.getBundle();
+        if (ba == null || bb == null) {
+            return bb == null;
+        }
+        return ba.getVersion().compareTo(bb.getVersion()) >= 0;
     }
 
     /** Why a plugin component provides no service, or null when it is fine. */

@@ -36,7 +36,14 @@ final class TagDocument {
 
     static String encode(List<ThemeTags> themes) {
         String json = write(themes, Integer.MAX_VALUE);
-        return json.length() <= MAX_CHARS ? json : write(themes, REASON_CUT);
+        for (int cut = REASON_CUT; json.length() > MAX_CHARS && cut >= 10; cut /= 3) {
+            json = write(themes, cut);
+        }
+        if (json.length() > MAX_CHARS) {
+            throw new IllegalStateException("the tags of one customer do not fit " + MAX_CHARS
+                    + " characters even with their reasons cut: a theme gives far too many values");
+        }
+        return json;
     }
 
     private static String write(List<ThemeTags> themes, int reasonMax) {
