@@ -27,8 +27,10 @@ public interface CustomerSnapshots {
 
     /**
      * Reads the customers of the given kinds in one range, in account order, each with the
-     * histories of the {@code months} months before {@code asOf} (consumption, bills, payments,
-     * recharges, trips, work orders, ratings, hall visits, channel contacts, third-party credit).
+     * histories of the {@code months} whole months up to {@code asOf} (the months before its month,
+     * and its month too when {@code asOf} is the month's last day): consumption, bills, payments,
+     * recharges, trips, work orders, ratings, hall visits, channel contacts; third-party credit
+     * records over twice as long.
      *
      * @param only when not null, only these accounts (of the range) are read
      */

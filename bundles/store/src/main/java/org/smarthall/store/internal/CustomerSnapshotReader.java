@@ -46,9 +46,10 @@ import org.smarthall.api.customer.WorkOrderKind;
  * table, in account order along the table's key or account index, joined in memory per account.
  * A range holds a few thousand customers, so memory stays flat however large the base is.
  *
- * <p>The window is the {@code months} whole months before the month of {@code asOf} for monthly
- * data (consumption, bills), and from the first of those months to the end of {@code asOf} for
- * everything that happens at a time.
+ * <p>The window is the {@code months} whole months up to {@code asOf} for monthly data
+ * (consumption, bills): the months before the month of {@code asOf}, and that month too when
+ * {@code asOf} is its last day. Everything that happens at a time counts from the first of those
+ * months to the end of {@code asOf}.
  */
 @Component(service = CustomerSnapshots.class)
 public class CustomerSnapshotReader implements CustomerSnapshots {
@@ -113,7 +114,13 @@ public class CustomerSnapshotReader implements CustomerSnapshots {
     private record Window(Date firstMonth, Date endMonth, Timestamp since, Timestamp until, Date sinceDay,
             Date untilDay, Date creditSince) {
         Window(LocalDate asOf, int months) {
-            this(YearMonth.from(asOf).minusMonths(months), YearMonth.from(asOf), asOf);
+            this(lastMonth(asOf).minusMonths(months - 1L), lastMonth(asOf).plusMonths(1), asOf);
+        }
+
+        /** The last whole month up to {@code asOf}: its own month when it is that month's last day. */
+        static YearMonth lastMonth(LocalDate asOf) {
+            YearMonth month = YearMonth.from(asOf);
+            return asOf.equals(month.atEndOfMonth()) ? month : month.minusMonths(1);
         }
 
         private Window(YearMonth first, YearMonth end, LocalDate asOf) {

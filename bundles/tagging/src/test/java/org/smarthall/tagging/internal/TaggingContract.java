@@ -171,6 +171,16 @@ abstract class TaggingContract {
         assertFalse(prepaid.recharges().get(0).success());
         assertEquals(1, prepaid.trips().size());
         assertEquals(CUSTOMERS, recording.seen.size());
+
+        // as of the last day of a month, that month is whole and counts
+        RecordingTheme monthEnd = new RecordingTheme();
+        themes.remove(3);
+        themes.add(new ActiveThemes.Binding("recording", "1.0.0", monthEnd, 0, 7));
+        awaitRun(engine.start(new TagRunRequest("full", LocalDate.of(2026, 6, 30)), "tester"));
+        CustomerSnapshot june = monthEnd.seen.get("C0012");
+        assertEquals("2025-07", june.bills().get(0).period().toString());
+        assertEquals("2026-06", june.bills().get(11).period().toString());
+        assertEquals(12, june.consumption().size());
     }
 
     @Test
