@@ -25,4 +25,9 @@ public @interface DemoConfig {
     @AttributeDefinition(name = "Days of zone events", description = "Days of zone events per hall, ending at the last "
             + "day of the data (the last day of the previous month).", min = "1", max = "365")
     int eventDays() default GeneratorSettings.DEFAULT_EVENT_DAYS;
+
+    @AttributeDefinition(name = "Tag after load", description = "When the demo's imports have all succeeded, start "
+            + "one full tagging run as of the last day of the data, so that the customer view shows tags at once "
+            + "(needs the tagging feature; once per demo install).")
+    boolean tagAfterLoad() default true;
 }

@@ -15,12 +15,16 @@ import java.util.Optional;
 
 /**
  * The demo's working directory: the generated files, {@code settings.txt} (what they were
- * generated from) and {@code loaded.txt} (the datasets imported so far, one per line; its
- * presence means a load has begun).
+ * generated from), {@code loaded.txt} (the datasets imported so far, one per line; its
+ * presence means a load has begun) and {@code tag-run.txt} (the tagging run after the load:
+ * {@value #TAG_RUN_DUE} while it is still to start, then what became of it).
  */
 final class DemoDirectory {
     static final String MARKER = "loaded.txt";
     static final String SETTINGS = "settings.txt";
+    static final String TAG_RUN = "tag-run.txt";
+    /** What {@code tag-run.txt} says while the run is still to start. */
+    static final String TAG_RUN_DUE = "due";
 
     private final Path directory;
 
@@ -57,6 +61,30 @@ final class DemoDirectory {
     void markLoaded(String dataset) throws IOException {
         Files.writeString(directory.resolve(MARKER), dataset + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+    }
+
+    /**
+     * What {@code tag-run.txt} says: {@link #TAG_RUN_DUE}, or how the run was started or why
+     * not; empty when there is no such file (no run asked for, or a load from before the runs).
+     */
+    Optional<String> tagRun() throws IOException {
+        Path file = directory.resolve(TAG_RUN);
+        return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip()) : Optional.empty();
+    }
+
+    /** A load begins or goes on: the tagging run after it is due, unless one is recorded already. */
+    void tagRunDue() throws IOException {
+        if (!Files.exists(directory.resolve(TAG_RUN))) {
+            recordTagRun(TAG_RUN_DUE);
+        }
+    }
+
+    /** What became of the tagging run: started (a restart starts none again), or why not. */
+    void recordTagRun(String outcome) throws IOException {
+        Path temporary = directory.resolve(TAG_RUN + ".tmp");
+        Files.writeString(temporary, outcome + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, directory.resolve(TAG_RUN), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The settings the files here were generated from, if they were generated to the end. */

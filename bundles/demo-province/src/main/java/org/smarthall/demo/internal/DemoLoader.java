@@ -23,9 +23,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smarthall.api.ConflictException;
+import org.smarthall.api.InvalidInputException;
 import org.smarthall.api.customer.CustomerRepository;
 import org.smarthall.api.ingest.Datasets;
 import org.smarthall.api.ingest.ImportFormat;
@@ -35,6 +39,9 @@ import org.smarthall.api.ingest.ImportService;
 import org.smarthall.api.jobs.JobInfo;
 import org.smarthall.api.jobs.JobService;
 import org.smarthall.api.jobs.JobState;
+import org.smarthall.api.tag.TagRun;
+import org.smarthall.api.tag.TagRunRequest;
+import org.smarthall.api.tag.TagRuns;
 
 /**
  * Loads the demo province on the first start of an empty SmartHall: generates the files in
@@ -45,6 +52,13 @@ import org.smarthall.api.jobs.JobState;
  * datasets imported, the files are kept (and reused while the configuration is unchanged, so a
  * restart next month does not generate a different province), and an import job still running
  * for the same file is waited for rather than submitted twice.
+ * <p>
+ * When every import has succeeded it starts one full tagging run as of the last day of the data
+ * ({@code tagAfterLoad}, default on), so that a new user finds tags in the customer view. Once
+ * per demo install: {@code tag-run.txt} records that the run is due when the load begins, and
+ * then that it was started (or why not), so a restart starts none again. Tagging is optional:
+ * without the tagging feature, with a run already under way or with no theme installed the
+ * loader logs that tags will appear after {@code hall:tag-run}, and the load stays a success.
  */
 @Component(configurationPid = "org.smarthall.demo", configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = DemoConfig.class)
@@ -54,6 +68,8 @@ public class DemoLoader {
     private static final List<JobState> UNFINISHED = List.of(JobState.QUEUED, JobState.RUNNING, JobState.WAITING);
     private static final int PAGE = 100;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the tagging service may take to appear after the load (bundles still starting). */
+    private static final Duration TAG_RUNS_WAIT = Duration.ofSeconds(30);
 
     private final ImportService imports;
     private final JobService jobs;
@@ -61,25 +77,35 @@ public class DemoLoader {
     private final Path directory;
     private final DemoConfig config;
     private final Duration poll;
+    private final Duration tagRunsWait;
     private final Clock clock;
     private final Thread worker;
+    /** The tag engine, when the tagging feature is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile TagRuns tagRuns;
 
     @Activate
     public DemoLoader(@Reference ImportService imports, @Reference JobService jobs,
             @Reference CustomerRepository customers, BundleContext context, DemoConfig config) {
-        this(imports, jobs, customers, dataDirectory(context), config, Duration.ofMillis(500),
+        this(imports, jobs, customers, null, dataDirectory(context), config, Duration.ofMillis(500), TAG_RUNS_WAIT,
                 Clock.system(GeneratorSettings.CHINA));
     }
 
-    /** @param directory where the demo files go, or {@code null} when there is no data directory */
-    DemoLoader(ImportService imports, JobService jobs, CustomerRepository customers, Path directory, DemoConfig config,
-            Duration poll, Clock clock) {
+    /**
+     * @param tagRuns     the tag engine, {@code null} when the tagging feature is not installed
+     * @param directory   where the demo files go, or {@code null} when there is no data directory
+     * @param tagRunsWait how long to wait for the tag engine to appear when the load is done
+     */
+    DemoLoader(ImportService imports, JobService jobs, CustomerRepository customers, TagRuns tagRuns, Path directory,
+            DemoConfig config, Duration poll, Duration tagRunsWait, Clock clock) {
         this.imports = imports;
         this.jobs = jobs;
         this.customers = customers;
+        this.tagRuns = tagRuns;
         this.directory = directory;
         this.config = config;
         this.poll = poll;
+        this.tagRunsWait = tagRunsWait;
         this.clock = clock;
         this.worker = new Thread(this::run, "smarthall-demo-loader");
         worker.setDaemon(true);
@@ -130,6 +156,18 @@ public class DemoLoader {
     private void load(DemoDirectory demo) throws IOException, InterruptedException {
         List<String> loaded = demo.loaded();
         if (loaded.containsAll(Datasets.ALL)) {
+            if (config.tagAfterLoad() && demo.tagRun().filter(DemoDirectory.TAG_RUN_DUE::equals).isPresent()) {
+                // stopped between the last import and the tagging run
+                Optional<GeneratorSettings> recorded = demo.recorded();
+                if (recorded.isPresent()) {
+                    startTagRun(demo, recorded.get().until());
+                } else {
+                    LOG.info("Demo province: no tagging run started ({} is missing); tags will appear after "
+                            + "hall:tag-run", DemoDirectory.SETTINGS);
+                    recordTagRun(demo, "not started: " + DemoDirectory.SETTINGS + " missing");
+                }
+                return;
+            }
             LOG.debug("Demo province already loaded ({})", directory);
             return;
         }
@@ -140,6 +178,9 @@ public class DemoLoader {
         }
         GeneratorSettings settings = files(demo);
         demo.beginLoad();
+        if (config.tagAfterLoad()) {
+            demo.tagRunDue();
+        }
         for (String dataset : Datasets.ALL) {
             if (loaded.contains(dataset)) {
                 continue;
@@ -155,6 +196,56 @@ public class DemoLoader {
         }
         LOG.info("Demo province loaded: {} residents, {} halls, data up to {}", settings.residents(),
                 settings.halls(), settings.until());
+        if (config.tagAfterLoad()) {
+            startTagRun(demo, settings.until());
+        }
+    }
+
+    /**
+     * Starts the full tagging run as of the data's last day and records what became of it. Never
+     * fails the load: without the tag engine, with a run under way or no theme to run, it logs
+     * where the tags will come from instead.
+     */
+    private void startTagRun(DemoDirectory demo, LocalDate asOf) throws InterruptedException {
+        TagRuns runs = awaitTagRuns();
+        if (runs == null) {
+            LOG.info("Demo province: the tagging feature is not installed; tags will appear after "
+                    + "hall:tag-run --as-of {}", asOf);
+            recordTagRun(demo, "not started: no tagging service");
+            return;
+        }
+        try {
+            TagRun run = runs.start(new TagRunRequest(TagRun.FULL, asOf), USER);
+            recordTagRun(demo, "started run " + run.id() + " as of " + asOf);
+            LOG.info("Demo province: tagging run {} started (full, as of {}); hall:job-watch {} follows it",
+                    run.id(), asOf, run.id());
+        } catch (ConflictException | InvalidInputException e) {
+            LOG.info("Demo province: no tagging run started ({}); tags will appear after hall:tag-run --as-of {}",
+                    e.getMessage(), asOf);
+            recordTagRun(demo, "not started: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Demo province: the tagging run could not be started (the next start tries again); tags "
+                    + "will appear after hall:tag-run --as-of {}", asOf, e);
+        }
+    }
+
+    /** The tag engine, waiting a little for it: its bundle may still be starting. */
+    private TagRuns awaitTagRuns() throws InterruptedException {
+        long deadline = System.nanoTime() + tagRunsWait.toNanos();
+        TagRuns runs = tagRuns;
+        while (runs == null && System.nanoTime() - deadline < 0) {
+            Thread.sleep(poll.toMillis());
+            runs = tagRuns;
+        }
+        return runs;
+    }
+
+    private void recordTagRun(DemoDirectory demo, String outcome) {
+        try {
+            demo.recordTagRun(outcome.replaceAll("\\s+", " "));
+        } catch (IOException e) {
+            LOG.warn("Demo province: could not record the tagging run in {}", directory, e);
+        }
     }
 
     /** The files to import: those already generated from this configuration, else new ones. */

@@ -48,6 +48,10 @@ final class ProvinceLayout {
         return composition.customers();
     }
 
+    Composition composition() {
+        return composition;
+    }
+
     CustomerKind kind(int index) {
         long slot = kinds.apply(index);
         if (slot < composition.prepaid()) {

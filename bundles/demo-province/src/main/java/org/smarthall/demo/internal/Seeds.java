@@ -19,6 +19,8 @@ final class Seeds {
     static final long LAYOUT = 4;
     /** A customer's third-party credit records: a stream of its own, so the feed leaves the other files as they were. */
     static final long CREDIT = 5;
+    /** Whose meter is bypassed near the end of the data ({@link MeterBypass}): a stream of its own, so the others stay as they were. */
+    static final long BYPASS = 6;
 
     private Seeds() {
     }

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.smarthall.api.ConflictException;
+import org.smarthall.api.InvalidInputException;
 import org.smarthall.api.customer.CustomerKind;
 import org.smarthall.api.customer.CustomerProfile;
 import org.smarthall.api.customer.CustomerRepository;
@@ -45,6 +47,9 @@ import org.smarthall.api.jobs.JobInfo;
 import org.smarthall.api.jobs.JobProgress;
 import org.smarthall.api.jobs.JobService;
 import org.smarthall.api.jobs.JobState;
+import org.smarthall.api.tag.TagRun;
+import org.smarthall.api.tag.TagRunRequest;
+import org.smarthall.api.tag.TagRuns;
 import org.smarthall.testing.Annotations;
 
 class DemoLoaderTest {
@@ -59,6 +64,7 @@ class DemoLoaderTest {
     private final Jobs jobs = new Jobs();
     private final Imports imports = new Imports(jobs);
     private final Customers customers = new Customers();
+    private final Tagging tagging = new Tagging();
     private final List<DemoLoader> loaders = new ArrayList<>();
 
     @AfterEach
@@ -71,8 +77,12 @@ class DemoLoaderTest {
     }
 
     private DemoLoader start(boolean loadOnFirstBoot, Clock clock) {
-        DemoLoader loader = new DemoLoader(imports, jobs, customers, demo(), config(loadOnFirstBoot), Duration.ofMillis(5),
-                clock);
+        return start(tagging, config(loadOnFirstBoot, true), clock);
+    }
+
+    private DemoLoader start(TagRuns tagRuns, DemoConfig config, Clock clock) {
+        DemoLoader loader = new DemoLoader(imports, jobs, customers, tagRuns, demo(), config, Duration.ofMillis(5),
+                Duration.ofMillis(50), clock);
         loaders.add(loader);
         return loader;
     }
@@ -210,6 +220,102 @@ class DemoLoaderTest {
         assertEquals(customersFile, DemoLoader.sha256(demo().resolve("customers.csv")), "the same province again");
     }
 
+    // ------------------------------------------------------------------ the tagging run after the load
+
+    @Test
+    void aFullTaggingRunAsOfTheDataLastDayStartsOnceTheImportsHaveSucceeded() throws Exception {
+        finished(start(true, FEBRUARY));
+
+        assertEquals(List.of(new TagRunRequest(TagRun.FULL, LocalDate.of(2026, 1, 31))), tagging.requests);
+        assertEquals(List.of(DemoLoader.USER), tagging.users);
+        assertEquals(Datasets.ALL.size(), tagging.importsBeforeStart, "started after the last import");
+        assertEquals(Optional.of("started run 41 as of 2026-01-31"), new DemoDirectory(demo()).tagRun());
+    }
+
+    @Test
+    void aRestartDoesNotStartAnotherTaggingRun() throws Exception {
+        finished(start(true, FEBRUARY));
+        customers.counts.put(CustomerKind.RESIDENT, 300L);
+
+        finished(start(true, MARCH));
+        assertEquals(1, tagging.requests.size(), "one run per demo install");
+    }
+
+    @Test
+    void aRestartAfterTheLastImportAndBeforeTheRunStartsIt() throws Exception {
+        // the load ends while the tag engine is not there yet, and the loader stops before it gives up
+        DemoLoader first = new DemoLoader(imports, jobs, customers, null, demo(), config(true, true),
+                Duration.ofMillis(5), DEADLINE, FEBRUARY);
+        loaders.add(first);
+        eventually(() -> {
+            try {
+                return new DemoDirectory(demo()).loaded().containsAll(Datasets.ALL);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "every dataset imported");
+        first.deactivate();
+        assertEquals(Optional.of(DemoDirectory.TAG_RUN_DUE), new DemoDirectory(demo()).tagRun());
+        customers.counts.put(CustomerKind.RESIDENT, 300L);
+
+        finished(start(true, MARCH));
+        assertEquals(List.of(new TagRunRequest(TagRun.FULL, LocalDate.of(2026, 1, 31))), tagging.requests,
+                "as of the data's last day, not the restart's month");
+    }
+
+    @Test
+    void tagAfterLoadFalseStartsNoRun() throws Exception {
+        finished(start(tagging, config(true, false), FEBRUARY));
+
+        assertEquals(Datasets.ALL, marker(), "the load itself as ever");
+        assertEquals(List.of(), tagging.requests);
+        assertEquals(Optional.empty(), new DemoDirectory(demo()).tagRun());
+    }
+
+    @Test
+    void aRunAlreadyUnderWayDoesNotBreakTheLoad() throws Exception {
+        tagging.refusal = new ConflictException("tagging run 7 is under way");
+        finished(start(true, FEBRUARY));
+
+        assertEquals(Datasets.ALL, marker());
+        assertEquals(1, tagging.requests.size());
+        assertEquals(Optional.of("not started: tagging run 7 is under way"), new DemoDirectory(demo()).tagRun());
+
+        tagging.refusal = null;
+        customers.counts.put(CustomerKind.RESIDENT, 300L);
+        finished(start(true, MARCH));
+        assertEquals(1, tagging.requests.size(), "tried once per demo install");
+    }
+
+    @Test
+    void noThemeInstalledDoesNotBreakTheLoad() throws Exception {
+        tagging.refusal = new InvalidInputException("themes", "no tag theme is active");
+        finished(start(true, FEBRUARY));
+
+        assertEquals(Datasets.ALL, marker());
+        assertEquals(Optional.of("not started: themes: no tag theme is active"), new DemoDirectory(demo()).tagRun());
+    }
+
+    @Test
+    void withoutTheTaggingFeatureTheLoadEndsAsEver() throws Exception {
+        finished(start(null, config(true, true), FEBRUARY));
+
+        assertEquals(Datasets.ALL, marker());
+        assertEquals(Optional.of("not started: no tagging service"), new DemoDirectory(demo()).tagRun());
+    }
+
+    @Test
+    void aProvinceLoadedBeforeTaggingRunsIsNotTaggedOnUpgrade() throws Exception {
+        finished(start(true, FEBRUARY));
+        // as an older version left it: no tag-run.txt
+        Files.delete(demo().resolve(DemoDirectory.TAG_RUN));
+        customers.counts.put(CustomerKind.RESIDENT, 300L);
+        tagging.requests.clear();
+
+        finished(start(true, MARCH));
+        assertEquals(List.of(), tagging.requests);
+    }
+
     private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {
@@ -220,9 +326,38 @@ class DemoLoaderTest {
         }
     }
 
-    private static DemoConfig config(boolean loadOnFirstBoot) {
+    private static DemoConfig config(boolean loadOnFirstBoot, boolean tagAfterLoad) {
         return Annotations.of(DemoConfig.class, Map.of("loadOnFirstBoot", loadOnFirstBoot, "residents", 1_000,
-                "halls", 1, "seed", 5L, "eventDays", 2));
+                "halls", 1, "seed", 5L, "eventDays", 2, "tagAfterLoad", tagAfterLoad));
+    }
+
+    /** The tag engine: records the runs asked for, or refuses them as told. */
+    final class Tagging implements TagRuns {
+        final List<TagRunRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> users = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile RuntimeException refusal;
+        volatile int importsBeforeStart = -1;
+
+        @Override
+        public TagRun start(TagRunRequest request, String user) {
+            requests.add(request);
+            users.add(user);
+            importsBeforeStart = jobs.anyUnfinished() ? -2 : imports.requests.size();
+            if (refusal != null) {
+                throw refusal;
+            }
+            return new TagRun(41, request.mode(), request.asOf(), null, List.of("consumption@1.0"), null);
+        }
+
+        @Override
+        public Optional<TagRun> find(long id) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<TagRun> list(int offset, int limit) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** Import jobs that run as the loader polls them: queued, running, then their outcome. */

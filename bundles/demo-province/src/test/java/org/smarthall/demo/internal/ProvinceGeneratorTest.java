@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -385,6 +387,75 @@ class ProvinceGeneratorTest {
         double punctualShare = (double) punctual[1] / punctual[0];
         assertTrue(lateShare > 2 * punctualShare, String.format("overdue or default: %.1f%% of late payers' records, "
                 + "%.1f%% of punctual payers'", 100 * lateShare, 100 * punctualShare));
+    }
+
+    /**
+     * Meters that stop telling the truth, measured as the consumption theme sees them (its
+     * defaults): a drop when the last 3 months are each below 40% of the median of the 9 before,
+     * a near-zero run when each of the last 6 is at most contract kVA x 1 h. About 1% and 0.3% of
+     * residents and enterprises; none among prepaid customers (their meters' purchases follow the
+     * consumption) or government bodies. A month with nothing to charge has no bill.
+     */
+    @Test
+    void gAboutOnePercentOfResidentsAndEnterprisesShowADropAndAFewANearZeroRun() {
+        Map<String, String> kinds = kinds();
+        CsvTable customers = table("customers");
+        Map<String, Double> kva = new HashMap<>();
+        for (String[] row : customers.rows) {
+            String value = row[customers.column("contract_kva")];
+            if (!value.isEmpty()) {
+                kva.put(row[customers.column("account")], Double.parseDouble(value));
+            }
+        }
+        CsvTable c = table("consumption");
+        YearMonth first = YearMonth.from(UNTIL).minusMonths(11);
+        Map<String, double[]> totals = new HashMap<>();
+        Set<String> zeroMonths = new HashSet<>();
+        for (String[] row : c.rows) {
+            double total = 0;
+            for (String column : List.of("peak_kwh", "flat_kwh", "valley_kwh")) {
+                String value = row[c.column(column)];
+                total += value.isEmpty() ? 0 : Double.parseDouble(value);
+            }
+            String account = row[c.column("account")];
+            int month = (int) first.until(YearMonth.parse(row[c.column("month")]), ChronoUnit.MONTHS);
+            totals.computeIfAbsent(account, a -> new double[12])[month] = total;
+            if (total == 0) {
+                zeroMonths.add(account + "|" + row[c.column("month")]);
+            }
+        }
+        Map<String, Long> drops = new TreeMap<>();
+        Map<String, Long> nearZero = new TreeMap<>();
+        totals.forEach((account, months) -> {
+            Double capacity = kva.get(account);
+            boolean run = capacity != null;
+            for (int m = 6; m < 12 && run; m++) {
+                run = months[m] <= capacity;
+            }
+            double[] earlier = Arrays.copyOf(months, 9);
+            Arrays.sort(earlier);
+            double median = earlier[4];
+            double highest = Math.max(months[9], Math.max(months[10], months[11]));
+            if (run) {
+                nearZero.merge(kinds.get(account), 1L, Long::sum);
+            } else if (median > 0 && highest * 100 < 40 * median) {
+                drops.merge(kinds.get(account), 1L, Long::sum);
+            }
+        });
+        long population = kinds.values().stream().filter(k -> Set.of("resident", "prepaid", "enterprise").contains(k))
+                .count();
+        assertShare(1.0, 0.3, drops.values().stream().mapToLong(Long::longValue).sum(), population,
+                "residents and enterprises with a drop " + drops);
+        assertShare(0.3, 0.15, nearZero.values().stream().mapToLong(Long::longValue).sum(), population,
+                "residents and enterprises with a near-zero run " + nearZero);
+        assertTrue(drops.containsKey("enterprise"), "enterprises too: " + drops);
+        for (Map<String, Long> found : List.of(drops, nearZero)) {
+            assertFalse(found.containsKey("prepaid") || found.containsKey("government"), found.toString());
+        }
+        CsvTable b = table("bills");
+        assertFalse(zeroMonths.isEmpty(), "some meters show nothing at all");
+        assertTrue(b.rows.stream().noneMatch(row -> zeroMonths.contains(row[b.column("account")] + "|"
+                + row[b.column("period")])), "no bill for a month with nothing to charge");
     }
 
     // ------------------------------------------------------------------ docs/formats.md
