@@ -5,14 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,12 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -87,6 +80,7 @@ public class SmartHallPlatformIT {
             return doc.status() == 200 && doc.body().contains("\"/jobs\"") && doc.body().contains("\"/imports/{dataset}\"")
                     && doc.body().contains("\"/halls\"") && doc.body().contains("\"/customers\"")
                     && doc.body().contains("\"/tagging/runs\"") && doc.body().contains("\"/customers/{account}/tags\"")
+                    && doc.body().contains("\"/grading/{model}/runs\"") && doc.body().contains("\"/customers/{account}/grades\"")
                     && http.get(http.api("/jobs"), "analyst", "analyst-demo").status() == 200;
         });
     }
@@ -355,17 +349,6 @@ public class SmartHallPlatformIT {
     }
 
     private String shell(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal(ADMIN));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        Session session = sessions.create(System.in, out, out);
-        try {
-            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return KarafShell.run(sessions, command);
     }
 }

@@ -3,7 +3,7 @@
  * (government AHP, enterprise K-means, prepaid trip classes, complaint risk).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smarthall.api.grading;
 
 import org.osgi.annotation.bundle.Export;

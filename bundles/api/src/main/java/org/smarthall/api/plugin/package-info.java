@@ -6,7 +6,7 @@
  * feature changes the list with no restart.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smarthall.api.plugin;
 
 import org.osgi.annotation.bundle.Export;

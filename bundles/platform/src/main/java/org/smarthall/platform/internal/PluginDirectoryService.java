@@ -20,6 +20,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.smarthall.api.plugin.PluginDirectory;
 import org.smarthall.api.plugin.PluginInfo;
 import org.smarthall.api.plugin.PluginKind;
+import org.smarthall.api.plugin.Precedence;
 
 /**
  * Lists plugins live: registered services carrying {@code smarthall.plugin.kind}, plus the
@@ -96,19 +97,15 @@ public class PluginDirectoryService implements PluginDirectory {
                 .toList();
     }
 
-    /** Whether {@code a} takes precedence over {@code b}: service ranking, then bundle version. */
+    /** Whether {@code a} is used rather than {@code b} (see {@link Precedence}). */
     private static boolean precedes(ServiceReference<?> a, ServiceReference<?> b) {
-        int ra = a.getProperty(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-        int rb = b.getProperty(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-        if (ra != rb) {
-            return ra > rb;
-        }
         Bundle ba = a.getBundle();
         Bundle bb = b.getBundle();
         if (ba == null || bb == null) {
             return bb == null;
         }
-        return ba.getVersion().compareTo(bb.getVersion()) >= 0;
+        return Precedence.wins(new Precedence.Candidate(Precedence.ranking(a.getProperty(Constants.SERVICE_RANKING)), ba.getVersion()),
+                new Precedence.Candidate(Precedence.ranking(b.getProperty(Constants.SERVICE_RANKING)), bb.getVersion()));
     }
 
     /** Why a plugin component provides no service, or null when it is fine. */

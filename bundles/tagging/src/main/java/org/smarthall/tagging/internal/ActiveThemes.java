@@ -16,11 +16,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.smarthall.api.plugin.Precedence;
 import org.smarthall.api.tag.TagTheme;
 
 /**
- * The tag themes that run now: of the themes registered under one id, the one with the highest
- * service ranking, then the highest bundle version, wins. A province installs tag-fee-risk 1.1
+ * The tag themes that run now: of the themes registered under one id, the one {@link Precedence}
+ * picks (the highest service ranking, then the highest bundle version) wins. A province installs tag-fee-risk 1.1
  * next to 1.0 and the next run uses 1.1; uninstalling 1.1 brings 1.0 back. Themes come and go
  * at any time; a run takes what is active when each of its partitions starts.
  */
@@ -34,8 +35,9 @@ public class ActiveThemes {
         }
     }
 
-    private static final Comparator<Binding> PRECEDENCE = Comparator.comparingInt(Binding::ranking)
-            .thenComparing(b -> Version.parseVersion(b.version()))
+    private static final Comparator<Binding> PRECEDENCE = Comparator
+            .comparing((Binding b) -> new Precedence.Candidate(b.ranking(), Version.parseVersion(b.version())),
+                    Precedence.ORDER)
             .thenComparing(Comparator.comparingLong(Binding::serviceId).reversed());
 
     private final Map<Long, Binding> registered = new ConcurrentHashMap<>();
@@ -67,9 +69,8 @@ public class ActiveThemes {
 
     static Binding binding(TagTheme theme, ServiceReference<?> ref) {
         Bundle bundle = ref.getBundle();
-        Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
         return new Binding(theme.id(), bundle == null ? "0.0.0" : bundle.getVersion().toString(), theme,
-                ranking instanceof Integer i ? i : 0, serviceId(ref));
+                Precedence.ranking(ref.getProperty(Constants.SERVICE_RANKING)), serviceId(ref));
     }
 
     private static long serviceId(ServiceReference<?> ref) {

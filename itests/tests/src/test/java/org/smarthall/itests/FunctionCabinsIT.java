@@ -4,10 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,18 +15,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
-import javax.security.auth.Subject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -37,14 +31,16 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Tagging in the real distribution with a small demo province: a full run with the four themes
- * of the default province, the results over REST, in the customer view and in the shell; then a
- * province's fee-risk 1.1 installed into the running node, taking over at the next run while
- * requests to the tag endpoints keep succeeding, and uninstalled again.
+ * The function cabins in the real distribution with a small demo province, booted once. Tags: a
+ * full run with the four themes of the default province, the results over REST, in the customer
+ * view and in the shell; a province's fee-risk 1.1 installed into the running node, taking over
+ * at the next run while requests to the tag endpoints keep succeeding, and uninstalled again.
+ * Grades: the four models run with their parameters and quality figures kept, and a province's
+ * prepaid-trips 1.1 swapped in at runtime.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class TaggingIT {
+public class FunctionCabinsIT {
     private static final String ANALYST = "analyst";
     private static final String ANALYST_PW = "analyst-demo";
     private static final List<String> THEMES = List.of("channel-preference", "consumption", "credit", "fee-risk");
@@ -58,7 +54,10 @@ public class TaggingIT {
 
     @Configuration
     public Option[] config() {
-        return new Option[] {SmartHallOptions.distributionWithDemo(1500)};
+        return new Option[] {SmartHallOptions.distributionWithDemo(3000),
+                // the demo's complaints are rare (about 1% of customers a year): a 3,000-resident
+                // province has a handful in 90 days, below the model's default of 30 to train on
+                editConfigurationFilePut("etc/org.smarthall.grade.complaint.cfg", "minPositives", "5")};
     }
 
     @Before
@@ -67,6 +66,7 @@ public class TaggingIT {
         Poll.until(Duration.ofSeconds(90), "the tag endpoints to be served", () -> {
             Http.Reply doc = http.get(http.api("/openapi.json"), null, null);
             return doc.status() == 200 && doc.body().contains("\"/tagging/runs\"") && doc.body().contains("\"/jobs\"")
+                    && doc.body().contains("\"/grading/{model}/runs\"") && doc.body().contains("\"/customers/{account}/grades\"")
                     && doc.body().contains("\"/customers/{account}/tags\"");
         });
         Poll.until(Duration.ofMinutes(5), "the demo province to be imported", () -> {
@@ -208,6 +208,112 @@ public class TaggingIT {
         assertTrue(spread, spread.contains("credit") && spread.contains("%"));
     }
 
+    @Test
+    public void theFourGradingModelsGradeTheDemoProvinceAndAProvinceSwapsOneAtRuntime() throws Exception {
+        List<String> models = List.of("complaint-risk", "enterprise-kmeans", "gov-ahp", "prepaid-trips");
+        Poll.until(Duration.ofSeconds(30), "the four grading models", () -> activeModels().keySet().containsAll(models));
+        assertEquals(404, http.post(http.api("/grading/nonesuch/runs"), ANALYST, ANALYST_PW, "{}").status());
+        assertEquals(403, http.post(http.api("/grading/gov-ahp/runs"), "kiosk", "kiosk-demo", "{}").status());
+        assertEquals(401, http.get(http.api("/grading/gov-ahp/distribution"), null, null).status());
+
+        // government customers by AHP: the weights, lambda max and CR kept with the run
+        JsonNode ahp = grade("gov-ahp");
+        double cr = ahp.get("quality").get("cr").asDouble();
+        assertTrue("an accepted matrix is consistent: CR " + cr, cr >= 0 && cr <= 0.1);
+        assertTrue(ahp.get("parameters").toString(), ahp.get("parameters").toString().contains("weights"));
+        assertGrades("gov-ahp", ahp, List.of("diamond", "platinum", "gold", "unknown"));
+
+        // enterprises by K-means: centroids and silhouette kept, clusters named by the seed's definitions
+        JsonNode kmeans = grade("enterprise-kmeans");
+        double silhouette = kmeans.get("quality").get("silhouette").asDouble();
+        assertTrue("silhouette " + silhouette, silhouette > -1 && silhouette <= 1);
+        assertTrue(kmeans.get("parameters").toString(), kmeans.get("parameters").toString().contains("centroids"));
+        Map<String, Long> clusters = assertGrades("enterprise-kmeans", kmeans, List.of("growth", "maintain", "risk", "unknown"));
+        assertTrue("three named clusters: " + clusters, clusters.keySet().containsAll(List.of("growth", "maintain", "risk")));
+
+        // prepaid customers by trips: the demo is calibrated to 31% tripping twice or more (seed 003)
+        JsonNode trips = grade("prepaid-trips");
+        Map<String, Long> classes = assertGrades("prepaid-trips", trips, List.of("normal", "occasional", "frequent", "unknown"));
+        double frequent = (double) classes.getOrDefault("frequent", 0L) / classes.values().stream().mapToLong(Long::longValue).sum();
+        assertTrue("frequent share " + frequent, frequent > 0.25 && frequent < 0.37);
+
+        // complaint risk: AUC on the held-out, later period kept with the run; a ranked list for account managers
+        JsonNode complaint = grade("complaint-risk");
+        double auc = complaint.get("quality").get("auc").asDouble();
+        assertTrue("AUC " + auc, auc >= 0 && auc <= 1);
+        JsonNode ranked = http.get(http.api("/grading/complaint-risk/ranking?limit=20"), "manager", "manager-demo").json();
+        double previous = Double.MAX_VALUE;
+        for (JsonNode g : ranked.get("items")) {
+            assertTrue("highest risk first", g.get("score").asDouble() <= previous);
+            previous = g.get("score").asDouble();
+        }
+        assertEquals(20, ranked.get("items").size());
+
+        // a prepaid customer's grades, in the grades endpoint and the customer view
+        String prepaid = trips.get("job").get("id").asText();
+        String account = http.get(http.api("/grading/prepaid-trips/ranking?limit=1"), ANALYST, ANALYST_PW).json()
+                .get("items").get(0).get("account").asText();
+        JsonNode grades = http.get(http.api("/customers/" + account + "/grades"), "staff", "staff-demo").json();
+        List<String> graded = new ArrayList<>();
+        grades.forEach(g -> graded.add(g.get("model").asText()));
+        assertTrue(graded + " for run " + prepaid, graded.containsAll(List.of("complaint-risk", "prepaid-trips")));
+        JsonNode view = http.get(http.api("/customers/" + account), "staff", "staff-demo").json();
+        assertTrue(view.toString(), view.get("facets").get("grades").has("prepaid-trips"));
+
+        // a province swaps prepaid-trips for its own version, with no restart
+        features.installFeature("smarthall-grade-prepaid-trips-1.1", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        try {
+            Poll.until(Duration.ofSeconds(30), "prepaid-trips 1.1 to take over",
+                    () -> activeModels().getOrDefault("prepaid-trips", "").startsWith("1.1.0"));
+            JsonNode swapped = grade("prepaid-trips");
+            assertTrue(swapped.get("modelVersion").asText(), swapped.get("modelVersion").asText().startsWith("1.1.0"));
+            http.get(http.api("/grading/prepaid-trips/distribution"), ANALYST, ANALYST_PW).json()
+                    .forEach(c -> assertTrue(c.toString(), c.get("modelVersion").asText().startsWith("1.1.0")));
+        } finally {
+            features.uninstallFeature("smarthall-grade-prepaid-trips-1.1", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+        Poll.until(Duration.ofSeconds(30), "prepaid-trips 1.0 back",
+                () -> activeModels().getOrDefault("prepaid-trips", "").startsWith("1.0.0"));
+
+        String shown = shell("hall:grade -d prepaid-trips");
+        assertTrue(shown, shown.contains("frequent") && shown.contains("%"));
+        String mine = shell("hall:grade -c " + account);
+        assertTrue(mine, mine.contains("prepaid-trips") && mine.contains("complaint-risk"));
+    }
+
+    private JsonNode grade(String model) {
+        Http.Reply started = http.post(http.api("/grading/" + model + "/runs"), ANALYST, ANALYST_PW, "{}");
+        assertEquals(started.body(), 202, started.status());
+        long id = started.json().get("id").asLong();
+        JsonNode done = Poll.until(Duration.ofMinutes(3), model + " run " + id + " to end", () -> {
+            JsonNode r = http.get(http.api("/grading/" + model + "/runs/" + id), ANALYST, ANALYST_PW).json();
+            return r.get("job").get("state").asText().matches("SUCCEEDED|FAILED|CANCELLED") ? r : null;
+        });
+        assertEquals(done.toString(), "SUCCEEDED", done.get("job").get("state").asText());
+        return done;
+    }
+
+    /** The distribution of a model: only its grades, every customer of its population counted. */
+    private Map<String, Long> assertGrades(String model, JsonNode run, List<String> allowed) {
+        Map<String, Long> counts = new TreeMap<>();
+        http.get(http.api("/grading/" + model + "/distribution"), ANALYST, ANALYST_PW).json()
+                .forEach(c -> counts.merge(c.get("grade").asText(), c.get("customers").asLong(), Long::sum));
+        assertTrue(model + ": " + counts, allowed.containsAll(counts.keySet()));
+        assertEquals(model + ": " + counts, run.get("population").asLong(),
+                counts.values().stream().mapToLong(Long::longValue).sum());
+        return counts;
+    }
+
+    private Map<String, String> activeModels() {
+        Map<String, String> active = new TreeMap<>();
+        for (JsonNode m : http.get(http.api("/grading"), ANALYST, ANALYST_PW).json()) {
+            if (m.get("active").asBoolean()) {
+                active.put(m.get("id").asText(), m.get("version").asText());
+            }
+        }
+        return active;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private JsonNode run(String body) {
@@ -255,17 +361,6 @@ public class TaggingIT {
     }
 
     private String shell(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Subject admin = new Subject();
-        admin.getPrincipals().add(new UserPrincipal("admin"));
-        admin.getPrincipals().add(new RolePrincipal("admin"));
-        Session session = sessions.create(System.in, out, out);
-        try {
-            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return KarafShell.run(sessions, command);
     }
 }

@@ -1,0 +1,2 @@
+/** Shell command hall:grade. */
+package org.smarthall.grading.internal.command;
