@@ -889,6 +889,7 @@ public final class TaggingBench {
         private final String prefix;
         private final Map<String, Long> byFrame = new HashMap<>();
         private final Map<String, Long> byPhase = new TreeMap<>();
+        private final Map<String, Long> byPhaseAndTop = new TreeMap<>();
         private long samples;
         private final Thread thread;
         private volatile boolean running = true;
@@ -933,7 +934,8 @@ public final class TaggingBench {
             String phase = phase(stack);
             String top = stack.length == 0 ? "?" : stack[0].getClassName().startsWith("org.apache.derby") ? "derby"
                     : stack[0].getClassName().startsWith("org.smarthall.") ? "smarthall" : frame(stack[0]);
-            byPhase.merge(phase + " [" + top + (state == Thread.State.RUNNABLE ? "" : ", " + state) + "]", 1L, Long::sum);
+            byPhase.merge(phase, 1L, Long::sum);
+            byPhaseAndTop.merge(phase + " [" + top + (state == Thread.State.RUNNABLE ? "" : ", " + state) + "]", 1L, Long::sum);
             String key = frame(stack[inner]);
             for (int i = inner + 1; i < stack.length; i++) {
                 if (stack[i].getClassName().startsWith("org.smarthall.") && !stack[i].getMethodName().startsWith("lambda$")) {
@@ -961,7 +963,8 @@ public final class TaggingBench {
                     return "tag store: " + f.getMethodName();
                 }
                 if (c.startsWith("org.smarthall.store.internal.CustomerSnapshotReader")) {
-                    return "read snapshots: " + f.getMethodName();
+                    return Stream.of(stack).anyMatch(g -> g.getMethodName().equals("ranges")) ? "plan: account ranges"
+                            : "read snapshots";
                 }
                 if (c.startsWith("org.smarthall.jobs.")) {
                     return "job runner: " + f.getMethodName();
@@ -984,7 +987,10 @@ public final class TaggingBench {
 
         void print() {
             System.out.printf(Locale.ROOT, "profile: %,d samples of busy %s* threads (every 50 ms)%n", samples, prefix);
-            byPhase.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+            byPhase.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
+            System.out.println("  by the frame on top of the stack:");
+            byPhaseAndTop.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
             System.out.println("  innermost SmartHall frames:");
             byFrame.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
