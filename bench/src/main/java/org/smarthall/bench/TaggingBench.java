@@ -103,16 +103,20 @@ import org.smarthall.testing.TestDatabases;
  * every 200 ms) and the peak left after a garbage collection (what was live, at most).
  * <p>
  * The province comes from the demo generator (seed, residents, 3 halls with 30 days of zone
- * events, data up to the end of last month) and goes through the real import, every dataset;
- * at a million residents that takes long, so the database is kept in
- * {@code bench/target/bench-work/tagging} and reused while residents and seed are the same (its
- * tags are cleared first). The as-of day is the first day after the data, so the 12 months before
- * its month are the 12 generated ones. {@code -Dbench.profile=true} samples the job threads' stacks
- * every 50 ms during the runs and prints where they spend their time.
+ * events, data up to the end of last month) and goes through SmartHall's importer, in files of
+ * 50,000 rows (see {@link #IMPORT_CHUNK}): every dataset the engine reads, not balances and
+ * consents ({@code -Dbench.datasets=all} for those too). At a million residents that is about
+ * 42 million rows and an hour, so the database is kept in {@code bench/target/bench-work/tagging}
+ * and reused while residents, seed and datasets are the same (its tags are cleared first); a
+ * {@code mvn clean} of the bench deletes it. The as-of day is the first day after the data, so
+ * the 12 months before its month are the 12 generated ones. {@code -Dbench.profile=true}
+ * samples the job threads' stacks every 50 ms during the runs and prints where they spend
+ * their time.
  *
  * <pre>
  * mvn -B -DskipTests install
- * mvn -q -f bench/pom.xml exec:exec@tagging [-Dresidents=1000000] [-Dseed=20260101] [-Dbench.heap=1g] [-Dbench.profile=true]
+ * mvn -q -f bench/pom.xml exec:exec@tagging [-Dresidents=1000000] [-Dseed=20260101] [-Dbench.heap=1g] \
+ *     [-Dbench.profile=true] [-Dbench.datasets=all]
  * </pre>
  */
 public final class TaggingBench {
@@ -173,9 +177,11 @@ public final class TaggingBench {
         DatabaseService database = new DatabaseService(ds, Annotations.of(StoreConfig.class));
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("smarthall",
                 Map.of("javax.persistence.nonJtaDataSource", ds, "eclipselink.logging.level", "WARNING"));
-        clearTags(ds);
+        clearTags(ds); // before the runner starts, which would resume a tagging run left unfinished
         JobRunner runner = new JobRunner(new JobRepositoryImpl(emf, database), database, Annotations.of(JobsConfig.class,
                 Map.of("maxConcurrentJobs", 1, "partitionWorkers", PARTITION_WORKERS)));
+        String setup = province.generated() == null ? province.setup()
+                : importProvince(work, province, datasets, residents, seed, ds, database, runner);
         ActiveThemes themes = new ActiveThemes();
         List<TagTheme> all = List.of(new FeeRiskTheme(Annotations.of(FeeRiskConfig.class)),
                 new CreditTheme(Annotations.of(CreditConfig.class)),
@@ -212,7 +218,7 @@ public final class TaggingBench {
         shutdown(ds);
 
         System.out.printf(Locale.ROOT, "%n=== tagging %,d customers (%,d residents; data setup %s; load average now %s)%n",
-                first.customers(), residents, province.setup(), load());
+                first.customers(), residents, setup, load());
         System.out.printf(Locale.ROOT, "first run %.1f s (%,.0f/s), re-run %.1f s (%,.0f/s); raw scan 1 thread %.1f s,"
                 + " %d threads %.1f s (%,d rows)%n", first.seconds(), first.rate(), again.seconds(), again.rate(),
                 one.seconds(), PARTITION_WORKERS, two.seconds(), one.rows());
@@ -229,10 +235,14 @@ public final class TaggingBench {
 
     // ------------------------------------------------------------------ the province
 
-    private record Province(LocalDate until, String setup) {
+    /** @param generated the files to import, {@code null} when the database holds the province already */
+    private record Province(LocalDate until, String setup, GenerationResult generated, double generateSeconds) {
     }
 
-    /** The imported province: the one kept from before when residents and seed agree, else a new one. */
+    /**
+     * The province to tag: the one imported before when residents, seed and datasets agree
+     * ({@code generated} is then {@code null}), else new files to import into an emptied directory.
+     */
     private static Province province(Path work, int residents, long seed, List<String> datasets) throws Exception {
         Path marker = work.resolve(MARKER);
         Path derby = work.resolve("derby");
@@ -250,7 +260,7 @@ public final class TaggingBench {
                 System.out.printf(Locale.ROOT, "reusing the province imported before in %s (%s residents, seed %s, data up to %s;"
                         + " %s)%n", derby, residents, seed, p.getProperty("until"), setup);
                 System.out.println("rows: " + p.getProperty("rows"));
-                return new Province(LocalDate.parse(p.getProperty("until")), setup);
+                return new Province(LocalDate.parse(p.getProperty("until")), setup, null, 0);
             }
             System.out.printf("the province in %s is of other settings (%s residents, seed %s, datasets %s): making a new one%n",
                     work, p.getProperty("residents"), p.getProperty("seed"), p.getProperty("datasets"));
@@ -282,13 +292,16 @@ public final class TaggingBench {
             }
         }
         System.out.printf(Locale.ROOT, "generated in %.1f s: %,d MB, rows %s%n", generateSeconds, bytes / MB, generated.rows());
+        return new Province(until, null, generated, generateSeconds);
+    }
 
-        EmbeddedDataSource ds = TestDatabases.derby(work.resolve("derby"));
-        DatabaseService database = new DatabaseService(ds, Annotations.of(StoreConfig.class));
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("smarthall",
-                Map.of("javax.persistence.nonJtaDataSource", ds, "eclipselink.logging.level", "WARNING"));
-        JobRunner jobs = new JobRunner(new JobRepositoryImpl(emf, database), database,
-                Annotations.of(JobsConfig.class, Map.of("maxConcurrentJobs", 1, "partitionWorkers", PARTITION_WORKERS)));
+    /**
+     * Imports the generated files through SmartHall's importer, then records the province in the
+     * marker file so that later runs reuse it; answers what the setup took.
+     */
+    private static String importProvince(Path work, Province province, List<String> datasets, int residents, long seed,
+            EmbeddedDataSource ds, DatabaseService database, JobRunner jobs) throws Exception {
+        GenerationResult generated = province.generated();
         ImportServiceImpl imports = new ImportServiceImpl(database, jobs, new PiiProtectorService(PiiProtectorService.newKey()),
                 work.resolve("imports"), IMPORT_CHUNK, Long.MAX_VALUE);
         jobs.addHandler(imports);
@@ -310,8 +323,7 @@ public final class TaggingBench {
             Files.deleteIfExists(generated.file(dataset)); // the import keeps its own copy until it is done
         }
         double importSeconds = seconds(i0);
-        jobs.deactivate();
-        emf.close();
+        jobs.removeHandler(imports);
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String table : TABLES) {
@@ -321,8 +333,8 @@ public final class TaggingBench {
                 }
             }
         }
-        shutdown(ds);
-        deleteTree(files);
+        deleteTree(generated.directory());
+        deleteTree(work.resolve("chunks"));
         deleteTree(work.resolve("imports"));
         System.out.printf(Locale.ROOT, "imported in %.1f s (%.1f min); rows per table: %s%n", importSeconds, importSeconds / 60, rows);
 
@@ -332,15 +344,14 @@ public final class TaggingBench {
         p.setProperty("halls", String.valueOf(HALLS));
         p.setProperty("eventDays", String.valueOf(EVENT_DAYS));
         p.setProperty("datasets", String.join(",", datasets));
-        p.setProperty("until", until.toString());
-        p.setProperty("generateSeconds", String.format(Locale.ROOT, "%.0f", generateSeconds));
+        p.setProperty("until", province.until().toString());
+        p.setProperty("generateSeconds", String.format(Locale.ROOT, "%.0f", province.generateSeconds()));
         p.setProperty("importSeconds", String.format(Locale.ROOT, "%.0f", importSeconds));
         p.setProperty("rows", rows.toString());
-        try (OutputStream out = Files.newOutputStream(marker)) {
+        try (OutputStream out = Files.newOutputStream(work.resolve(MARKER))) {
             p.store(out, "the province imported into derby/; the tagging bench reuses it while these settings hold");
         }
-        return new Province(until, String.format(Locale.ROOT, "generated in %.0f s, imported in %.0f s", generateSeconds,
-                importSeconds));
+        return String.format(Locale.ROOT, "generated in %.0f s, imported in %.0f s", province.generateSeconds(), importSeconds);
     }
 
     /**
@@ -878,6 +889,7 @@ public final class TaggingBench {
         private final String prefix;
         private final Map<String, Long> byFrame = new HashMap<>();
         private final Map<String, Long> byPhase = new TreeMap<>();
+        private final Map<String, Long> byPhaseAndTop = new TreeMap<>();
         private long samples;
         private final Thread thread;
         private volatile boolean running = true;
@@ -922,7 +934,8 @@ public final class TaggingBench {
             String phase = phase(stack);
             String top = stack.length == 0 ? "?" : stack[0].getClassName().startsWith("org.apache.derby") ? "derby"
                     : stack[0].getClassName().startsWith("org.smarthall.") ? "smarthall" : frame(stack[0]);
-            byPhase.merge(phase + " [" + top + (state == Thread.State.RUNNABLE ? "" : ", " + state) + "]", 1L, Long::sum);
+            byPhase.merge(phase, 1L, Long::sum);
+            byPhaseAndTop.merge(phase + " [" + top + (state == Thread.State.RUNNABLE ? "" : ", " + state) + "]", 1L, Long::sum);
             String key = frame(stack[inner]);
             for (int i = inner + 1; i < stack.length; i++) {
                 if (stack[i].getClassName().startsWith("org.smarthall.") && !stack[i].getMethodName().startsWith("lambda$")) {
@@ -950,7 +963,8 @@ public final class TaggingBench {
                     return "tag store: " + f.getMethodName();
                 }
                 if (c.startsWith("org.smarthall.store.internal.CustomerSnapshotReader")) {
-                    return "read snapshots: " + f.getMethodName();
+                    return Stream.of(stack).anyMatch(g -> g.getMethodName().equals("ranges")) ? "plan: account ranges"
+                            : "read snapshots";
                 }
                 if (c.startsWith("org.smarthall.jobs.")) {
                     return "job runner: " + f.getMethodName();
@@ -973,7 +987,10 @@ public final class TaggingBench {
 
         void print() {
             System.out.printf(Locale.ROOT, "profile: %,d samples of busy %s* threads (every 50 ms)%n", samples, prefix);
-            byPhase.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
+            byPhase.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
+            System.out.println("  by the frame on top of the stack:");
+            byPhaseAndTop.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(20)
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
             System.out.println("  innermost SmartHall frames:");
             byFrame.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)

@@ -17,12 +17,14 @@ CREATE TABLE sh_credit_record (
 );
 CREATE INDEX sh_credit_record_account ON sh_credit_record (account, reported);
 
--- Accounts whose data an import added or changed, by import job: an incremental tagging run
--- re-tags the accounts marked since the run before it.
+-- Accounts whose data an import added or changed, by import job and slice of the file (its
+-- first line): an incremental tagging run re-tags the accounts marked since the run before it.
+-- Keyed by slice so that a slice only ever writes marks of its own, without looking up others.
 CREATE TABLE sh_customer_change (
     batch_id       BIGINT        NOT NULL,
+    first_line     BIGINT        NOT NULL,
     account        VARCHAR(20)   NOT NULL,
-    CONSTRAINT sh_customer_change_pk PRIMARY KEY (batch_id, account)
+    CONSTRAINT sh_customer_change_pk PRIMARY KEY (batch_id, first_line, account)
 );
 
 -- One row per tagging run (run_id is its job's id). An incremental run adjusts the

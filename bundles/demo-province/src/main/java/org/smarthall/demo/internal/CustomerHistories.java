@@ -70,7 +70,7 @@ final class CustomerHistories {
         this.layout = layout;
         this.homes = homes;
         this.files = files;
-        this.service = new ServiceHistory(period, files, quota);
+        this.service = new ServiceHistory(seed, period, files, quota);
         this.credit = new CreditFeed(seed, period, files);
         this.bypass = new MeterBypass(seed, period, layout.composition());
     }

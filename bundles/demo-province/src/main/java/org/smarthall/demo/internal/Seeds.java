@@ -21,6 +21,8 @@ final class Seeds {
     static final long CREDIT = 5;
     /** Whose meter is bypassed near the end of the data ({@link MeterBypass}): a stream of its own, so the others stay as they were. */
     static final long BYPASS = 6;
+    /** Whose pain points end in a follow-up complaint ({@link ServiceHistory}): a stream of its own, so the other files stay as they were. */
+    static final long COMPLAINT = 7;
 
     private Seeds() {
     }

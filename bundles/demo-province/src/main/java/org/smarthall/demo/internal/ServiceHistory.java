@@ -1,6 +1,7 @@
 package org.smarthall.demo.internal;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -9,11 +10,24 @@ import org.smarthall.api.customer.CustomerKind;
 /**
  * A customer's contact with the company over the year: work orders (95598 and the other
  * channels), consents to be messaged, channel use, satisfaction ratings and survey answers.
+ * <p>
+ * Complaints follow the pain points of seed 002 (slow repair, poor communication): besides the
+ * few random complaints among the work orders, each pain point of a customer (a repair that took
+ * more than 8 hours or was rated 1-2, a failed remote purchase, any other rating of 1-2) leads
+ * with {@link #FOLLOW_UP} to a complaint 10-80 days later, like the other complaints in channel,
+ * times, resolution and satisfaction. Pain points within a day of the previous one count once;
+ * a follow-up complaint is no pain point of its own and gets no row in {@code ratings}. They are
+ * drawn from the customer's stream {@link Seeds#COMPLAINT} and written after the customer's
+ * other work orders: the other files and the other work orders stay as they were.
  */
 final class ServiceHistory {
     /** Days of the satisfaction survey campaign, ending with the period. */
     static final int SURVEY_DAYS = 60;
     static final double RESOLUTION_MISSING = 0.08;
+    /** Chance that a pain point leads to a complaint. */
+    static final double FOLLOW_UP = 0.07;
+    static final int FOLLOW_UP_MIN_DAYS = 10;
+    static final int FOLLOW_UP_MAX_DAYS = 80;
 
     private static final List<String> ORDER_KINDS = List.of("enquiry", "repair", "complaint", "new_connection", "other");
     private static final Weighted<String> PERSON_ORDERS = new Weighted<>(ORDER_KINDS, 42, 28, 7, 4, 19);
@@ -60,6 +74,9 @@ final class ServiceHistory {
         int orders;
         int contacts;
         int ratings;
+        /** When the customer met a pain point, in the order met. */
+        private long[] pains = new long[4];
+        private int painCount;
 
         Customer(int index, String account, CustomerKind kind, SplittableRandom r) {
             this.index = index;
@@ -71,14 +88,23 @@ final class ServiceHistory {
         boolean person() {
             return kind == CustomerKind.RESIDENT || kind == CustomerKind.PREPAID_RESIDENT;
         }
+
+        void pain(long at) {
+            if (painCount == pains.length) {
+                pains = Arrays.copyOf(pains, 2 * painCount);
+            }
+            pains[painCount++] = at;
+        }
     }
 
     private final Period period;
     private final ProvinceFiles files;
     private final FailedPurchaseQuota quota;
     private final double years;
+    private final long seed;
 
-    ServiceHistory(Period period, ProvinceFiles files, FailedPurchaseQuota quota) {
+    ServiceHistory(long seed, Period period, ProvinceFiles files, FailedPurchaseQuota quota) {
+        this.seed = seed;
         this.period = period;
         this.files = files;
         this.quota = quota;
@@ -87,9 +113,10 @@ final class ServiceHistory {
 
     /** A remote purchase of this customer failed at {@code at}: a ticket, when the quota has earned one. */
     void failedPurchase(Customer c, long at) throws IOException {
+        c.pain(at);
         long opened = at + Draw.between(c.r, 300, 4 * 3600);
         if (opened <= period.end() && quota.claim()) {
-            order(c, c.account, FAILED_PURCHASE_CHANNELS.pick(c.r), "failed_purchase", opened);
+            order(c, c.r, c.account, FAILED_PURCHASE_CHANNELS.pick(c.r), "failed_purchase", opened);
         }
     }
 
@@ -116,6 +143,33 @@ final class ServiceHistory {
         writeConsents(c, trips, firstTrip);
         writeContacts(c, app, wechat);
         writeRatings(c, app, wechat, surveyAnswer);
+        writeFollowUps(c);
+    }
+
+    /** The complaints that follow the customer's pain points, from a stream of their own. */
+    private void writeFollowUps(Customer c) throws IOException {
+        if (c.painCount == 0) {
+            return;
+        }
+        long[] pains = Arrays.copyOf(c.pains, c.painCount);
+        Arrays.sort(pains);
+        SplittableRandom r = Seeds.random(seed, Seeds.COMPLAINT, c.index);
+        long previous = -Period.DAY;
+        for (long pain : pains) {
+            if (pain - previous < Period.DAY) {
+                continue;
+            }
+            previous = pain;
+            if (!Draw.chance(r, FOLLOW_UP)) {
+                continue;
+            }
+            String channel = (c.person() ? PERSON_ORDER_CHANNELS : ACCOUNT_ORDER_CHANNELS).pick(r);
+            long day = Math.floorDiv(pain, Period.DAY) + Draw.between(r, FOLLOW_UP_MIN_DAYS, FOLLOW_UP_MAX_DAYS);
+            long opened = day * Period.DAY + secondOfDay(r, channel);
+            if (opened <= period.end()) {
+                order(c, r, c.account, channel, "complaint", opened);
+            }
+        }
     }
 
     private void writeOrders(Customer c) throws IOException {
@@ -134,13 +188,15 @@ final class ServiceHistory {
             // callers to the hotline with a question need not say who they are
             boolean anonymous = channel.equals("95598") && (kind.equals("enquiry") || kind.equals("other"))
                     && Draw.chance(r, 0.2);
-            order(c, anonymous ? null : c.account, channel, kind, opened);
+            order(c, r, anonymous ? null : c.account, channel, kind, opened);
             quota.otherOrder();
         }
     }
 
-    private void order(Customer c, String account, String channel, String kind, long opened) throws IOException {
-        SplittableRandom r = c.r;
+    /** @param r the stream to draw from: the customer's own, or that of its follow-up complaints */
+    private void order(Customer c, SplittableRandom r, String account, String channel, String kind, long opened)
+            throws IOException {
+        boolean followUp = r != c.r;
         double hour = 3600;
         long duration = Math.round(switch (kind) {
             case "enquiry" -> Draw.logNormal(r, 2 * hour, 1.0, 300, 3 * 24 * hour);
@@ -151,6 +207,9 @@ final class ServiceHistory {
             default -> Draw.logNormal(r, 24 * hour, 0.8, hour, 10 * 24 * hour);
         });
         long resolved = opened + duration;
+        if (!followUp && kind.equals("repair") && duration > 8 * hour) {
+            c.pain(resolved);
+        }
         CsvFile out = files.workOrders.serial("WO", opened, c.index, c.orders++).code(account)
                 .code(channel).code(kind).time(opened);
         if (resolved > period.end()) {
@@ -172,7 +231,11 @@ final class ServiceHistory {
                 case "failed_purchase" -> FAILED_PURCHASE;
                 default -> CONTENT;
             };
-            out.number(scores.pick(r));
+            int score = scores.pick(r);
+            out.number(score);
+            if (!followUp && !kind.equals("complaint") && score <= 2) {
+                c.pain(resolved);
+            }
         } else {
             out.missing();
         }
@@ -260,7 +323,9 @@ final class ServiceHistory {
         if (app || wechat) {
             for (int n = Draw.poisson(r, 0.3 * years); n > 0; n--) {
                 String source = app && (!wechat || r.nextBoolean()) ? "app" : "wechat";
-                rating(c, source, APP_RATING.pick(r), period.day(r) + secondOfDay(r, source));
+                int score = APP_RATING.pick(r);
+                long at = period.day(r) + secondOfDay(r, source);
+                rating(c, source, score, at);
             }
         }
         if (surveyAnswer >= 0) {
@@ -276,6 +341,9 @@ final class ServiceHistory {
     }
 
     private void rating(Customer c, String source, int score, long at) throws IOException {
+        if (score <= 2) {
+            c.pain(at);
+        }
         files.ratings.serial("RT", at, c.index, c.ratings++).code(c.account).code(source).missing()
                 .missing().number(score).time(at).end();
     }

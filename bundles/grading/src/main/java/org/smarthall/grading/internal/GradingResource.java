@@ -89,8 +89,8 @@ public class GradingResource {
     public Page<GradingRun> runs(@PathParam("model") String model, @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("20") int limit) {
         checkPage(offset, limit);
-        List<GradingRun> runs = engine.list(model, offset, limit);
-        return new Page<>(runs, offset, limit, engine.list(model, 0, Integer.MAX_VALUE).size());
+        List<GradingRun> all = engine.list(model, 0, Integer.MAX_VALUE);
+        return new Page<>(all.stream().skip(offset).limit(limit).toList(), offset, limit, all.size());
     }
 
     @GET

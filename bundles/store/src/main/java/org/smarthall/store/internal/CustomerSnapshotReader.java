@@ -40,6 +40,7 @@ import org.smarthall.api.customer.Trip;
 import org.smarthall.api.customer.VisitSummary;
 import org.smarthall.api.customer.WorkOrder;
 import org.smarthall.api.customer.WorkOrderKind;
+import org.smarthall.api.store.Dialect;
 
 /**
  * Reads customers and their histories a range at a time with plain JDBC: one range query per
@@ -263,7 +264,7 @@ public class CustomerSnapshotReader implements CustomerSnapshots {
             this.c = c;
             this.range = range;
             this.accounts = accounts;
-            this.derby = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby");
+            this.derby = Dialects.of(c) == Dialect.DERBY;
         }
 
         void run(String table, String columns, String where, String order, Binder binder, Row row) throws SQLException {
@@ -322,8 +323,7 @@ public class CustomerSnapshotReader implements CustomerSnapshots {
     }
 
     private static String hint(Connection c, String table) throws SQLException {
-        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("derby")
-                ? derbyHint(table) : "";
+        return Dialects.of(c) == Dialect.DERBY ? derbyHint(table) : "";
     }
 
     private static String kindFilter(Collection<CustomerKind> kinds) {

@@ -103,8 +103,9 @@ public class TagEngine implements JobHandler, TagRuns, TagResults {
         if (themes.current().isEmpty()) {
             throw new InvalidInputException("themes", "no tag theme is installed: install one (e.g. feature smarthall-tag-fee-risk)");
         }
-        if (busy().isPresent()) {
-            throw new ConflictException("tagging run " + busy().get().id() + " is under way; wait for it or cancel it");
+        Optional<JobInfo> underWay = busy();
+        if (underWay.isPresent()) {
+            throw new ConflictException("tagging run " + underWay.get().id() + " is under way; wait for it or cancel it");
         }
         if (TagRun.INCREMENTAL.equals(parameters.get("mode"))) {
             base(); // refuses when there is nothing to build on

@@ -562,7 +562,7 @@ abstract class TaggingContract {
                         Date.valueOf(month.plusMonths(1)), new BigDecimal("80.00"), ctx.jobId());
             }
             for (String account : new java.util.TreeSet<>(accounts)) {
-                exec(c, "INSERT INTO sh_customer_change (batch_id, account) VALUES (?, ?)", ctx.jobId(), account);
+                exec(c, "INSERT INTO sh_customer_change (batch_id, first_line, account) VALUES (?, 1, ?)", ctx.jobId(), account);
             }
         }
     }

@@ -35,8 +35,8 @@ final class SliceImporter {
     private static final int REASON_MAX = 400;
     /** Accounts whose data an import added or changed: what an incremental tagging run re-tags. */
     private static final SqlTable CHANGES = new SqlTable("sh_customer_change",
-            List.of("batch_id:BIGINT", "account:VARCHAR"), List.of("batch_id", "account"), List.of("batch_id", "account"),
-            List.of());
+            List.of("batch_id:BIGINT", "first_line:BIGINT", "account:VARCHAR"), List.of("batch_id", "first_line", "account"),
+            List.of("batch_id", "first_line", "account"), List.of());
 
     private final DatasetSpec dataset;
     private final ValueType.Clock clock;
@@ -111,7 +111,7 @@ final class SliceImporter {
             dataset.companion().inserted(c, inserts);
         }
         dataset.table().update(c, updates);
-        markChanged(c, jobId, inserts, updates);
+        markChanged(c, jobId, slice.firstLine(), inserts, updates);
         writeRejects(c, jobId, rejected);
         outcome.add("accepted", inserts.size());
         outcome.add("updated", updates.size());
@@ -150,8 +150,12 @@ final class SliceImporter {
         return row;
     }
 
-    /** Marks the accounts of the rows written, once per import: a slice may share accounts with another. */
-    private void markChanged(Connection c, long jobId, List<Object[]> inserts, List<Object[]> updates)
+    /**
+     * Marks the accounts of the rows written, once per slice. A slice writes only marks of its own
+     * (the slice is in the key) and a slice run again after a crash was rolled back with its marks,
+     * so nothing is looked up: a look-up among the marks of the whole import grows with the file.
+     */
+    private void markChanged(Connection c, long jobId, long firstLine, List<Object[]> inserts, List<Object[]> updates)
             throws SQLException {
         int column = dataset.table().columns.indexOf("account");
         if (column < 0 || inserts.size() + updates.size() == 0) {
@@ -162,18 +166,11 @@ final class SliceImporter {
             for (Object[] row : rows) {
                 Object account = row[column];
                 if (account != null) {
-                    marks.putIfAbsent((String) account, new Object[] {jobId, account});
+                    marks.putIfAbsent((String) account, new Object[] {jobId, firstLine, account});
                 }
             }
         }
-        Map<List<Object>, Object[]> marked = CHANGES.stored(c, marks.values());
-        List<Object[]> fresh = new ArrayList<>();
-        for (Object[] mark : marks.values()) {
-            if (!marked.containsKey(CHANGES.keyOf(mark))) {
-                fresh.add(mark);
-            }
-        }
-        CHANGES.insert(c, fresh);
+        CHANGES.insert(c, new ArrayList<>(marks.values()));
     }
 
     /** Rows naming an unknown account or hall, or a zone the hall does not have, are rejected. */

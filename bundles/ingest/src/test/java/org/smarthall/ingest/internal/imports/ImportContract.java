@@ -206,15 +206,21 @@ abstract class ImportContract {
     @Test
     void importingTheSameFileTwiceAddsNothingAndAChangedRowUpdates() throws Exception {
         Path file = customers(30);
-        importFile("customers", file, ImportFormat.CSV, null);
+        ImportInfo first = importFile("customers", file, ImportFormat.CSV, null);
         ImportInfo again = importFile("customers", file, ImportFormat.CSV, null);
         assertEquals(0, counter(again, "accepted"));
         assertEquals(30, counter(again, "duplicates"));
         assertEquals(30, fx.count("SELECT COUNT(*) FROM sh_customer"));
+        // the accounts an import wrote are marked for incremental tagging; a second import of the
+        // same file wrote nothing and marks nothing
+        assertEquals(30, fx.count("SELECT COUNT(DISTINCT account) FROM sh_customer_change WHERE batch_id = " + first.id()));
+        assertEquals(0, fx.count("SELECT COUNT(*) FROM sh_customer_change WHERE batch_id = " + again.id()));
 
         Path changed = TestData.write(dir, "changed.csv", UTF_8, HEADER, customer(5, "resident").replace("客户5", "客户五"));
         ImportInfo update = importFile("customers", changed, ImportFormat.CSV, null);
         assertEquals(1, counter(update, "updated"));
+        assertEquals(1, fx.count("SELECT COUNT(*) FROM sh_customer_change WHERE batch_id = " + update.id()
+                + " AND account = '3700000005'"));
         assertEquals("客户五", scalar("SELECT name FROM sh_customer WHERE account = '3700000005'"));
     }
 
