@@ -12,6 +12,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smarthall.api.notify.ChannelCapabilities;
+import org.smarthall.api.notify.DeliveryReceipts;
 import org.smarthall.api.notify.NotificationChannel;
 import org.smarthall.api.notify.OutboundMessage;
 import org.smarthall.api.notify.SendResult;
@@ -44,7 +45,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @SmartHallPlugin(kind = PluginKind.CHANNEL, id = AppPushChannel.ID)
 @Designate(ocd = AppPushConfig.class)
-public class AppPushChannel implements NotificationChannel {
+public class AppPushChannel implements NotificationChannel, DeliveryReceipts {
     public static final String ID = "app-push";
     public static final String PID = "org.smarthall.channel.apppush";
     /** The parameter that becomes the push's title rather than a data field. */
@@ -125,6 +126,7 @@ public class AppPushChannel implements NotificationChannel {
      *
      * @param pushId {@link SendResult#providerMessageId()} of the accepted send
      */
+    @Override
     public SendResult receipt(String pushId) {
         if (pushId == null || pushId.isBlank()) {
             return SendResult.rejected("no push id to ask about");
