@@ -40,6 +40,10 @@ class SmsChannelKannelTest {
                     + " and 'kannel-extras' (" + KannelGateway.BEARERBOX + ", " + KannelGateway.SMSBOX + ", "
                     + KannelGateway.FAKESMSC + "): apt-get install -y kannel kannel-extras ***\n";
             System.err.println(why);
+            if (System.getenv("SMARTHALL_REQUIRE_KANNEL") != null) {
+                // CI installs them (.ci/run): there a missing Kannel is a failure, not a skip
+                throw new IllegalStateException(why);
+            }
             Assumptions.abort(why);
         }
         kannel = KannelGateway.start();
