@@ -20,6 +20,7 @@ import org.smarthall.api.notify.SendResult;
 import org.smarthall.api.notify.SendResult.Outcome;
 import org.smarthall.api.platform.HealthCheck;
 import org.smarthall.testing.Annotations;
+import org.smarthall.testing.KannelPeer;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -31,14 +32,14 @@ import com.sun.net.httpserver.HttpServer;
 class SmsChannelKannelTest {
     static final String NOTICE = "【国网电力】您的电费余额已不足20元，为避免停电请及时缴费。";
     private static final String SENTINEL_NUMBER = "13899999999";
-    private static KannelGateway kannel;
+    private static KannelPeer kannel;
 
     @BeforeAll
     static void startKannel() throws IOException {
-        if (!KannelGateway.installed()) {
+        if (!KannelPeer.installed()) {
             String why = "\n\n*** SKIPPED: the real-Kannel tests of the sms channel need the Debian packages 'kannel'"
-                    + " and 'kannel-extras' (" + KannelGateway.BEARERBOX + ", " + KannelGateway.SMSBOX + ", "
-                    + KannelGateway.FAKESMSC + "): apt-get install -y kannel kannel-extras ***\n";
+                    + " and 'kannel-extras' (" + KannelPeer.BEARERBOX + ", " + KannelPeer.SMSBOX + ", "
+                    + KannelPeer.FAKESMSC + "): apt-get install -y kannel kannel-extras ***\n";
             System.err.println(why);
             if (System.getenv("SMARTHALL_REQUIRE_KANNEL") != null) {
                 // CI installs them (.ci/run): there a missing Kannel is a failure, not a skip
@@ -46,7 +47,7 @@ class SmsChannelKannelTest {
             }
             Assumptions.abort(why);
         }
-        kannel = KannelGateway.start();
+        kannel = KannelPeer.start();
     }
 
     @AfterAll
@@ -59,10 +60,10 @@ class SmsChannelKannelTest {
     static Map<String, Object> gateway() {
         Map<String, Object> values = new HashMap<>();
         values.put("sendUrl", kannel.sendUrl().toString());
-        values.put("username", KannelGateway.USER);
-        values.put("_password", KannelGateway.PASSWORD);
+        values.put("username", KannelPeer.USER);
+        values.put("_password", KannelPeer.PASSWORD);
         values.put("statusUrl", kannel.statusUrl().toString());
-        values.put("_statusPassword", KannelGateway.STATUS_PASSWORD);
+        values.put("_statusPassword", KannelPeer.STATUS_PASSWORD);
         return values;
     }
 
@@ -80,7 +81,7 @@ class SmsChannelKannelTest {
     private static void drain(SmsChannel channel) {
         String marker = "sentinel " + UUID.randomUUID();
         assertEquals(Outcome.ACCEPTED, channel.send(sms(marker, SENTINEL_NUMBER, marker)).outcome());
-        KannelGateway.await("the sentinel at fakesmsc",
+        KannelPeer.await("the sentinel at fakesmsc",
                 () -> kannel.receivedBy(SENTINEL_NUMBER).stream().anyMatch(s -> s.text().equals(marker)));
     }
 
@@ -92,10 +93,10 @@ class SmsChannelKannelTest {
         assertEquals(Outcome.ACCEPTED, result.outcome(), result.detail());
         assertEquals("HTTP 202 0: Accepted for delivery", result.detail());
         drain(channel);
-        List<KannelGateway.Sms> got = kannel.receivedBy("13800000001");
+        List<KannelPeer.Sms> got = kannel.receivedBy("13800000001");
         assertEquals(1, got.size(), got + "\n" + kannel.logs());
         assertEquals(NOTICE, got.get(0).text());
-        assertEquals(KannelGateway.SENDER, got.get(0).from());
+        assertEquals(KannelPeer.SENDER, got.get(0).from());
     }
 
     @Test
@@ -120,7 +121,7 @@ class SmsChannelKannelTest {
 
         assertEquals(Outcome.ACCEPTED, result.outcome(), result.detail());
         drain(channel);
-        List<KannelGateway.Sms> got = kannel.receivedBy("13800000003");
+        List<KannelPeer.Sms> got = kannel.receivedBy("13800000003");
         assertEquals(1, got.size(), got.toString());
         assertEquals(3, got.get(0).parts());
         assertEquals(text, got.get(0).text());
@@ -143,7 +144,7 @@ class SmsChannelKannelTest {
 
             assertEquals(Outcome.ACCEPTED, channel.send(sms("msg/dlr 1", "13800000004", NOTICE)).outcome());
 
-            KannelGateway.await("a delivery report", () -> !reports.isEmpty());
+            KannelPeer.await("a delivery report", () -> !reports.isEmpty());
             assertEquals("id=msg%2Fdlr+1&status=1", reports.get(0));
         } finally {
             receiver.stop(0);
@@ -180,7 +181,7 @@ class SmsChannelKannelTest {
 
     @Test
     void kannelDownIsRetryAndHealthDown() {
-        int nothingThere = KannelGateway.freePort();
+        int nothingThere = KannelPeer.freePort();
         SmsChannel channel = channel(Map.of("sendUrl", "http://127.0.0.1:" + nothingThere + "/cgi-bin/sendsms",
                 "statusUrl", "http://127.0.0.1:" + nothingThere + "/status"));
 

@@ -1,4 +1,4 @@
-package org.smarthall.channel.sms.internal;
+package org.smarthall.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,21 +30,23 @@ import java.util.stream.Stream;
  * ports, bearerbox with one SMSC of type fake, fakesmsc connected to it as the SMSC, and
  * smsbox with the HTTP send interface. fakesmsc prints every message it receives; that output
  * is the peer's record of what arrived ({@link #received()}).
+ *
+ * <p>Used by the sms channel's tests and by the notify benchmark ({@code bench/}).
  */
-final class KannelGateway implements AutoCloseable {
-    static final Path BEARERBOX = Path.of("/usr/sbin/bearerbox");
-    static final Path SMSBOX = Path.of("/usr/sbin/smsbox");
-    static final Path FAKESMSC = Path.of("/usr/lib/kannel/test/fakesmsc");
-    static final String USER = "smarthall";
-    static final String PASSWORD = "sendsms-secret";
-    static final String STATUS_PASSWORD = "status-secret";
-    static final String SENDER = "95598";
+public final class KannelPeer implements AutoCloseable {
+    public static final Path BEARERBOX = Path.of("/usr/sbin/bearerbox");
+    public static final Path SMSBOX = Path.of("/usr/sbin/smsbox");
+    public static final Path FAKESMSC = Path.of("/usr/lib/kannel/test/fakesmsc");
+    public static final String USER = "smarthall";
+    public static final String PASSWORD = "sendsms-secret";
+    public static final String STATUS_PASSWORD = "status-secret";
+    public static final String SENDER = "95598";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     /** {@code Got message 3: <95598 13812345678 ucs-2 O%60Y%7D>} or, for a part, {@code ... udh %05%00%03%01%02%01 data ...>} */
     private static final Pattern GOT = Pattern.compile("Got message \\d+: <(\\S+) (\\S+) (\\S+) (.*)>$");
 
     /** A text as the SMSC got it, concatenated parts joined. */
-    record Sms(String from, String to, String text, int parts) {
+    public record Sms(String from, String to, String text, int parts) {
     }
 
     private final Path dir;
@@ -55,17 +57,17 @@ final class KannelGateway implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private KannelGateway(Path dir) {
+    private KannelPeer(Path dir) {
         this.dir = dir;
     }
 
     /** Whether the Debian binaries are installed; when not, the caller skips and says why. */
-    static boolean installed() {
+    public static boolean installed() {
         return Stream.of(BEARERBOX, SMSBOX, FAKESMSC).allMatch(Files::isExecutable);
     }
 
-    static KannelGateway start() throws IOException {
-        KannelGateway kannel = new KannelGateway(Files.createTempDirectory("smarthall-kannel"));
+    public static KannelPeer start() throws IOException {
+        KannelPeer kannel = new KannelPeer(Files.createTempDirectory("smarthall-kannel"));
         try {
             kannel.boot();
             return kannel;
@@ -124,16 +126,16 @@ final class KannelGateway implements AutoCloseable {
         await("smsbox connected to bearerbox", () -> !status().contains("No boxes connected"));
     }
 
-    URI sendUrl() {
+    public URI sendUrl() {
         return URI.create("http://127.0.0.1:" + sendsmsPort + "/cgi-bin/sendsms");
     }
 
-    URI statusUrl() {
+    public URI statusUrl() {
         return URI.create("http://127.0.0.1:" + adminPort + "/status");
     }
 
     /** Everything fakesmsc received so far, in order, long texts joined from their parts. */
-    List<Sms> received() {
+    public List<Sms> received() {
         List<Sms> texts = new ArrayList<>();
         Map<String, ByteArrayOutputStream> partial = new LinkedHashMap<>();
         for (String line : lines("fakesmsc")) {
@@ -166,12 +168,12 @@ final class KannelGateway implements AutoCloseable {
     }
 
     /** The texts received for one number. */
-    List<Sms> receivedBy(String to) {
+    public List<Sms> receivedBy(String to) {
         return received().stream().filter(s -> s.to().equals(to)).toList();
     }
 
     /** Kannel's own logs, for a failure message. */
-    String logs() {
+    public String logs() {
         StringBuilder all = new StringBuilder();
         for (String name : List.of("bearerbox", "fakesmsc", "smsbox")) {
             List<String> lines = lines(name);
@@ -182,7 +184,7 @@ final class KannelGateway implements AutoCloseable {
     }
 
     /** Polls until the condition holds, failing after the deadline. */
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -277,7 +279,7 @@ final class KannelGateway implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
