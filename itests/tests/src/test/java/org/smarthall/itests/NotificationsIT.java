@@ -46,7 +46,7 @@ public class NotificationsIT {
         peer = new AppGatewayPeer(7);
         karaf = KarafProcess.unpack(Path.of(System.getProperty("smarthall.distribution")),
                 Path.of(System.getProperty("itest.work"), "notifications"));
-        karaf.setProperty("etc/org.smarthall.demo.cfg", "residents", "300");
+        karaf.setProperty("etc/org.smarthall.demo.cfg", "residents", "1000");
         karaf.setProperty("etc/org.smarthall.demo.cfg", "halls", "1");
         karaf.setProperty("etc/org.smarthall.demo.cfg", "eventDays", "1");
         karaf.setProperty("etc/org.smarthall.demo.cfg", "tagAfterLoad", "false");
@@ -181,6 +181,8 @@ public class NotificationsIT {
 
         karaf.start();
         karaf.awaitHealthy(Duration.ofSeconds(120));
+        Poll.until(Duration.ofSeconds(60), "the outbox to be served again", () ->
+                http.get(http.api("/notifications/counts"), "manager", "manager-demo").status() == 200 ? true : null);
         // callers whose submit was cut off submit again with the same key; a sample of the
         // acknowledged ones too: the outbox answers those 200 and stores nothing new
         int resubmitted = 0;

@@ -46,6 +46,15 @@ import org.smarthall.api.rest.Summary;
 public class NotificationsResource {
     static final int MAX_LIMIT = 1000;
 
+    /** The body of a submit: the flags may be left out (false). */
+    public record NotificationBody(String idempotencyKey, String account, String hall, String purpose, String channel,
+            String template, Map<String, String> parameters, String text, Boolean urgent, Boolean requireConsent) {
+        NotificationRequest toRequest() {
+            return new NotificationRequest(idempotencyKey, account, hall, purpose, channel, template, parameters, text,
+                    Boolean.TRUE.equals(urgent), Boolean.TRUE.equals(requireConsent));
+        }
+    }
+
     private final Outbox outbox;
 
     @Activate
@@ -61,8 +70,11 @@ public class NotificationsResource {
                     + "preference, consent and fallback order when absent), \"template\", \"parameters\", \"text\", "
                     + "\"urgent\", \"requireConsent\"}. 201 with the stored message; 200 with the first message when the "
                     + "idempotency key was seen before (nothing is sent again).")
-    public Response submit(NotificationRequest request, @Context UriInfo uri) {
-        var submitted = outbox.submit(request);
+    public Response submit(NotificationBody body, @Context UriInfo uri) {
+        if (body == null) {
+            throw new InvalidInputException("body", "a message is required");
+        }
+        var submitted = outbox.submit(body.toRequest());
         URI location = uri.getBaseUriBuilder().path("notifications").path(submitted.notification().id()).build();
         return (submitted.created() ? Response.created(location) : Response.ok().location(location))
                 .entity(submitted.notification()).build();
