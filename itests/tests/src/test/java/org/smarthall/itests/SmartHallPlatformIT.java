@@ -214,10 +214,11 @@ public class SmartHallPlatformIT {
         assertTrue(plugins, plugins.contains("Kind") && plugins.contains("Bundle"));
         String jobs = shell("hall:jobs");
         assertTrue(jobs, jobs.contains("Progress"));
-        String queued = shell("hall:notify --hall H01 -k it-shell-1 请 A012 号到 3 号窗口");
+        String queued = shell("hall:notify -k it-shell-1 --hall H01 请 A012 号到 3 号窗口");
         assertTrue(queued, queued.startsWith("Queued "));
         String id = queued.substring("Queued ".length(), queued.indexOf(' ', "Queued ".length()));
-        assertTrue(shell("hall:notify --hall H01 -k it-shell-1 again").startsWith("Already queued as " + id));
+        String again = shell("hall:notify -k it-shell-1 --hall H01 again");
+        assertTrue(again, again.startsWith("Already queued as " + id));
         String refused = shell("hall:notify -p spam 3700000000 hello");
         assertTrue(refused, refused.contains("purpose"));
         String outbox = shell("hall:outbox");
