@@ -214,6 +214,17 @@ public class SmartHallPlatformIT {
         assertTrue(plugins, plugins.contains("Kind") && plugins.contains("Bundle"));
         String jobs = shell("hall:jobs");
         assertTrue(jobs, jobs.contains("Progress"));
+        String queued = shell("hall:notify -k it-shell-1 --hall H01 请 A012 号到 3 号窗口");
+        assertTrue(queued, queued.startsWith("Queued "));
+        String id = queued.substring("Queued ".length(), queued.indexOf(' ', "Queued ".length()));
+        String again = shell("hall:notify -k it-shell-1 --hall H01 again");
+        assertTrue(again, again.startsWith("Already queued as " + id));
+        String refused = shell("hall:notify -p spam 3700000000 hello");
+        assertTrue(refused, refused.contains("purpose"));
+        String outbox = shell("hall:outbox");
+        assertTrue(outbox, outbox.contains("PENDING") && outbox.contains(id) && outbox.contains("hall H01"));
+        String one = shell("hall:outbox " + id);
+        assertTrue(one, one.contains("Message " + id) && one.contains("to hall H01"));
     }
 
     @Test

@@ -26,7 +26,11 @@ public final class Codes {
     /** Flags telling staff to take care of a customer. */
     public static final List<String> SENSITIVE = List.of("official", "disabled", "enterprise_leader", "elderly");
     public static final List<String> RATING_SOURCES = List.of("keypad", "survey", "app", "wechat");
-    public static final List<String> CONSENT_PLACES = List.of("app", "wechat", "95598", "hall_form", "sms");
+    /**
+     * Where a consent was given or withdrawn; {@code provider} when a channel's provider reported
+     * that the person refused messages (WeChat's 43101, the app's push_disabled).
+     */
+    public static final List<String> CONSENT_PLACES = List.of("app", "wechat", "95598", "hall_form", "sms", "provider");
     public static final List<String> CONTACT_KINDS = List.of("login", "enquiry", "click", "reply", "call");
 
     /** Who reports to the third-party credit feed: banks, payment platforms, registries, other utilities. */

@@ -27,6 +27,12 @@ public interface CustomerRepository {
     /** Histories summed up over the 12 months before {@code asOf}. */
     CustomerSummary summary(String account, LocalDate asOf);
 
+    /**
+     * The customer's phone number in clear, for the SMS channel only: never log it, never show it.
+     * Empty when there is no customer or no phone.
+     */
+    Optional<String> phoneNumber(String account);
+
     /** Number of customers of every kind. */
     java.util.Map<CustomerKind, Long> countByKind();
 }

@@ -7,7 +7,7 @@
  * Identity numbers and phone numbers appear here only masked.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.smarthall.api.customer;
 
 import org.osgi.annotation.bundle.Export;

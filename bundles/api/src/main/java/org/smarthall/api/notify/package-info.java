@@ -3,7 +3,7 @@
  * outbox that handles consent, quiet hours, routing, retries and deduplication.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.smarthall.api.notify;
 
 import org.osgi.annotation.bundle.Export;

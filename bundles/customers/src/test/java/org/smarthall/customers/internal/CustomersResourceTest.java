@@ -82,6 +82,11 @@ class CustomersResourceTest {
         }
 
         @Override
+        public Optional<String> phoneNumber(String account) {
+            return Optional.empty();
+        }
+
+        @Override
         public long count(String query) {
             return search(query, 0, 1).size();
         }

@@ -530,6 +530,11 @@ class DemoLoaderTest {
         }
 
         @Override
+        public Optional<String> phoneNumber(String account) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public CustomerSummary summary(String account, LocalDate asOf) {
             throw new UnsupportedOperationException();
         }

@@ -110,6 +110,22 @@ public class CustomerRepositoryImpl implements CustomerRepository {
     }
 
     @Override
+    public Optional<String> phoneNumber(String account) {
+        try (Connection c = database.dataSource().getConnection();
+                java.sql.PreparedStatement s = c.prepareStatement("SELECT phone_enc FROM sh_customer WHERE account = ?")) {
+            s.setString(1, account);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                if (!r.next() || r.getString(1) == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(pii.decrypt(r.getString(1)));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the phone of a customer: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Map<CustomerKind, Long> countByKind() {
         Map<CustomerKind, Long> counts = new EnumMap<>(CustomerKind.class);
         for (CustomerKind kind : CustomerKind.values()) {

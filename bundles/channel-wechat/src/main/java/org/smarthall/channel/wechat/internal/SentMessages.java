@@ -1,0 +1,48 @@
+package org.smarthall.channel.wechat.internal;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The channel's own memory of outbox message ids, because WeChat's only guard against a
+ * duplicate, {@code client_msg_id}, lasts 10 minutes: ids WeChat accepted (with its msgid) and
+ * ids being sent right now. It is in memory and bounded, so it covers a retry within one run of
+ * the bundle; across restarts and beyond the bound only the outbox's record of ACCEPTED
+ * prevents a second send.
+ */
+final class SentMessages {
+    private final Set<String> inFlight = new HashSet<>();
+    private final Map<String, String> accepted;
+
+    SentMessages(int capacity) {
+        this.accepted = new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
+
+    /** WeChat's msgid for a message it already accepted. */
+    synchronized Optional<String> acceptedAs(String messageId) {
+        return Optional.ofNullable(accepted.get(messageId));
+    }
+
+    /** Marks a message as being sent; false when it already is. */
+    synchronized boolean begin(String messageId) {
+        return inFlight.add(messageId);
+    }
+
+    /** Ends a send; {@code msgid} is WeChat's id when it accepted the message, else null. */
+    synchronized void end(String messageId, String msgid) {
+        inFlight.remove(messageId);
+        if (msgid != null) {
+            accepted.put(messageId, msgid);
+        }
+    }
+}
