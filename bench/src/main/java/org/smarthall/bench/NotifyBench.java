@@ -730,9 +730,9 @@ public final class NotifyBench {
         Map<String, Object> config = new HashMap<>();
         config.put("sendUrl", kannel.sendUrl().toString());
         config.put("username", KannelPeer.USER);
-        config.put("_password", KannelPeer.PASSWORD);
+        config.put("_password", kannel.password());
         config.put("statusUrl", kannel.statusUrl().toString());
-        config.put("_statusPassword", KannelPeer.STATUS_PASSWORD);
+        config.put("_statusPassword", kannel.statusPassword());
         config.put("maxSendsPerSecond", UNLIMITED);
         SmsChannel channel = new SmsChannel(Annotations.of(KannelConfig.class, config));
         String tag = " [" + runId + "-";
