@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,9 @@ public final class KannelPeer implements AutoCloseable {
     public static final Path SMSBOX = Path.of("/usr/sbin/smsbox");
     public static final Path FAKESMSC = Path.of("/usr/lib/kannel/test/fakesmsc");
     public static final String USER = "smarthall";
-    public static final String PASSWORD = "sendsms-secret";
-    public static final String STATUS_PASSWORD = "status-secret";
     public static final String SENDER = "95598";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
     /** {@code Got message 3: <95598 13812345678 ucs-2 O%60Y%7D>} or, for a part, {@code ... udh %05%00%03%01%02%01 data ...>} */
     private static final Pattern GOT = Pattern.compile("Got message \\d+: <(\\S+) (\\S+) (\\S+) (.*)>$");
 
@@ -50,6 +51,9 @@ public final class KannelPeer implements AutoCloseable {
     }
 
     private final Path dir;
+    /** The sendsms-user's password and bearerbox's status password: made for this gateway, never committed. */
+    private final String password = secret();
+    private final String statusPassword = secret();
     private final int adminPort = freePort();
     private final int smsboxPort = freePort();
     private final int smscPort = freePort();
@@ -84,8 +88,8 @@ public final class KannelPeer implements AutoCloseable {
                 "group = core",
                 "admin-port = " + adminPort,
                 "admin-interface = 127.0.0.1",
-                "admin-password = " + STATUS_PASSWORD + "-admin",
-                "status-password = " + STATUS_PASSWORD,
+                "admin-password = " + secret(),
+                "status-password = " + statusPassword,
                 "smsbox-port = " + smsboxPort,
                 "box-allow-ip = 127.0.0.1",
                 "log-file = \"" + dir.resolve("bearerbox.log") + "\"",
@@ -110,7 +114,7 @@ public final class KannelPeer implements AutoCloseable {
                 "",
                 "group = sendsms-user",
                 "username = " + USER,
-                "password = " + PASSWORD,
+                "password = " + password,
                 // long texts leave as concatenated parts; 5 parts hold the channel's default 335 characters
                 "concatenation = true",
                 "max-messages = 5",
@@ -128,6 +132,16 @@ public final class KannelPeer implements AutoCloseable {
 
     public URI sendUrl() {
         return URI.create("http://127.0.0.1:" + sendsmsPort + "/cgi-bin/sendsms");
+    }
+
+    /** The password of the sendsms-user {@link #USER}. */
+    public String password() {
+        return password;
+    }
+
+    /** bearerbox's status-password, for {@link #statusUrl()}. */
+    public String statusPassword() {
+        return statusPassword;
     }
 
     public URI statusUrl() {
@@ -232,7 +246,7 @@ public final class KannelPeer implements AutoCloseable {
 
     private String status() {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(statusUrl() + "?password=" + STATUS_PASSWORD))
+            return http.send(HttpRequest.newBuilder(URI.create(statusUrl() + "?password=" + statusPassword))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";
@@ -277,6 +291,12 @@ public final class KannelPeer implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    private static String secret() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     public static int freePort() {

@@ -223,9 +223,16 @@ final class Dispatcher {
         List<Claim> claims = new ArrayList<>();
         Map<String, String> held = new HashMap<>();
         database.inTransaction(c -> {
-            List<OutboxStore.Row> due = OutboxStore.due(c, NotificationState.PENDING, now,
-                    Math.min(settings.batch(), capacity));
+            // look at a whole batch even when fewer can be sent now: messages of a channel held by
+            // its rate limit must not keep the other channels' messages behind them waiting
+            List<OutboxStore.Row> due = OutboxStore.due(c, NotificationState.PENDING, now, settings.batch());
             for (OutboxStore.Row row : due) {
+                if (claims.size() >= capacity) {
+                    break;
+                }
+                if (row.requestedChannel() != null && held.containsKey(row.requestedChannel())) {
+                    continue; // its channel is out of tokens this round: no need to route it
+                }
                 decide(c, row, now, claims, held);
             }
             return null;

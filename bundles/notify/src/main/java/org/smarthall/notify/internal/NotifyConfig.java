@@ -36,7 +36,9 @@ public @interface NotifyConfig {
     @AttributeDefinition(name = "Sending threads", description = "Messages handed to channels at the same time.", min = "1", max = "64")
     int threads() default 8;
 
-    @AttributeDefinition(name = "Batch", description = "Due messages claimed together.", min = "1", max = "2000")
+    @AttributeDefinition(name = "Batch",
+            description = "Most due messages looked at in one round of the dispatcher; at most twice the sending threads are sending at once, so a round claims no more than that.",
+            min = "1", max = "2000")
     int batch() default 200;
 
     @AttributeDefinition(name = "Poll interval (ms)",

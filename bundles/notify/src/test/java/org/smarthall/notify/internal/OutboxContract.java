@@ -384,6 +384,20 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aChannelHeldByItsRateLimitDoesNotHoldUpTheOthers() {
+        RecordingChannel sms = new RecordingChannel("sms");
+        Outbox outbox = outbox(Map.of("rateLimits", "sms:2", "threads", 2, "batch", 200), sms, appPush());
+        for (int i = 0; i < 60; i++) {
+            outbox.submit(new NotificationRequest(null, account(i % 19), null, "bill", "sms", null, Map.of(), "账单 " + i,
+                    false, false));
+        }
+        String push = outbox.submit(new NotificationRequest(null, account(1), null, "service", "app-push", null, Map.of(),
+                "已受理", false, false)).notification().id();
+        await(Duration.ofSeconds(10), () -> outbox.find(push).orElseThrow().state() == NotificationState.ACCEPTED);
+        assertTrue(sms.sent.size() < 40, "the SMS are still paced at 2/s: " + sms.sent.size());
+    }
+
+    @Test
     void aReceiptMovesAnAcceptedPushToDelivered() {
         peer.deliverOnReceipt(true);
         Outbox outbox = outbox(Map.of("receiptSeconds", 1), appPush());

@@ -204,7 +204,7 @@ class AppPushChannelTest {
 
     @Test
     void aRefusedApiKeyIsARetryNotADeadLetter() {
-        SendResult result = channel(Map.of("_apiKey", "sk_live_revoked")).send(reminder("msg-1", USER));
+        SendResult result = channel(Map.of("_apiKey", "revoked-" + java.util.UUID.randomUUID())).send(reminder("msg-1", USER));
         assertEquals(Outcome.RETRY, result.outcome());
         assertEquals("HTTP 401 unauthorized: the gateway refuses the API key", result.detail());
     }
@@ -268,7 +268,7 @@ class AppPushChannelTest {
         stub.healthStatus = "degraded";
         assertEquals(new HealthCheck.Result(HealthCheck.Status.DEGRADED, "gateway says 'degraded'"), channel.health());
         assertEquals(HealthCheck.Result.down("the gateway refuses the API key (HTTP 401)"),
-                channel(Map.of("_apiKey", "sk_live_revoked")).health());
+                channel(Map.of("_apiKey", "revoked-" + java.util.UUID.randomUUID())).health());
         assertEquals(3, stub.healthCalls.get());
     }
 

@@ -32,7 +32,8 @@ import com.sun.net.httpserver.HttpServer;
  * the gateway's status. Tests script the next answers, slow answers down and count calls.
  */
 final class GatewayStub implements AutoCloseable {
-    static final String API_KEY = "sk_live_7Hq2xV9mPz4Lr8Ta";
+    /** Made at test time: no key, even a test one, is committed. */
+    static final String API_KEY = "test_" + java.util.UUID.randomUUID().toString().replace("-", "");
 
     /** One canned answer: HTTP status, body, Retry-After header (or null), and a wait before answering. */
     record Answer(int status, String body, String retryAfter, Duration delay) {

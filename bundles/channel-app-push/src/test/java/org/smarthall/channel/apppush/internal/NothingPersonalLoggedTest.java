@@ -58,7 +58,7 @@ class NothingPersonalLoggedTest {
         setup.stub.disabledUsers.clear();
         setup.stub.unknownUsers.add(USER);
         details.append(channel.send(reminder("msg-unknown", USER)).detail());
-        details.append(setup.channel(Map.of("_apiKey", "sk_live_revoked")).send(reminder("msg-key", USER)).detail());
+        details.append(setup.channel(Map.of("_apiKey", "revoked-" + java.util.UUID.randomUUID())).send(reminder("msg-key", USER)).detail());
         setup.stub.receipts.put("p_1", "failed");
         details.append(channel.receipt("p_1").detail());
         setup.stub.scriptPush(Answer.of(429, "{\"error\":\"rate_limited\"}"));

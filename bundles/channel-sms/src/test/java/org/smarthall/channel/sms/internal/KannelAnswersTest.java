@@ -35,7 +35,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 class KannelAnswersTest {
     static final String NUMBER = "13812345678";
-    static final String PASSWORD = "sendsms-secret";
+    static final String PASSWORD = "pw-" + java.util.UUID.randomUUID();
 
     private HttpServer smsbox;
     private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();

@@ -61,9 +61,9 @@ class SmsChannelKannelTest {
         Map<String, Object> values = new HashMap<>();
         values.put("sendUrl", kannel.sendUrl().toString());
         values.put("username", KannelPeer.USER);
-        values.put("_password", KannelPeer.PASSWORD);
+        values.put("_password", kannel.password());
         values.put("statusUrl", kannel.statusUrl().toString());
-        values.put("_statusPassword", KannelPeer.STATUS_PASSWORD);
+        values.put("_statusPassword", kannel.statusPassword());
         return values;
     }
 
