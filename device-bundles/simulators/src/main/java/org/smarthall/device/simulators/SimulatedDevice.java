@@ -110,7 +110,8 @@ public abstract class SimulatedDevice implements AutoCloseable {
             return;
         }
         for (int i = 0; i < bytes.length && running; i++) {
-            sleep(gap.toMillis());
+            // parkNanos, not sleep: gaps under a millisecond are what a slow line at 115200 looks like
+            java.util.concurrent.locks.LockSupport.parkNanos(gap.toNanos());
             s.writeBytes(bytes, 1, i);
         }
     }

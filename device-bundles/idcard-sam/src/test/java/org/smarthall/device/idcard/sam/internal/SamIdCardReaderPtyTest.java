@@ -151,6 +151,18 @@ class SamIdCardReaderPtyTest {
     }
 
     @Test
+    void aLineTooSlowForTheFrameTimeoutCostsFramesNotTheDriver() {
+        // 1 ms a byte: a read answer takes 1.3 s, past the 300 ms frame timeout
+        reader.slowLine(Duration.ofMillis(1));
+        reader.layCard(CARD, "01");
+        await("a read given up", () -> driver.info().framesBad() >= 1, Duration.ofSeconds(5));
+        assertEquals(List.of(), cards());
+        reader.slowLine(Duration.ZERO);
+        assertEquals(CARD, nextCard().getProperty(DeviceTopics.PROPERTY_CARD));
+        assertEquals(DeviceState.CONNECTED, driver.info().state());
+    }
+
+    @Test
     void noCardMeansNoEventAndNoError() {
         long good = driver.info().framesGood();
         await("a few polls", () -> driver.info().framesGood() >= good + 5, Duration.ofSeconds(3));
