@@ -45,8 +45,9 @@ import org.smarthall.device.serial.SerialPorts;
  * <p>Neither the card's text nor its photo is logged or kept beyond the event; log lines name
  * the device and at most the masked ID number.
  */
+// immediate: a reader must poll whether or not anybody holds its service (the cabins listen to events)
 @Component(service = IdCardReader.class, configurationPid = SamIdCardReader.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SamReaderConfig.class, factory = true)
 @SmartHallPlugin(kind = PluginKind.DEVICE, id = SamIdCardReader.PLUGIN_ID)
 public class SamIdCardReader implements IdCardReader {
