@@ -153,12 +153,19 @@ final class ResilientLink implements SerialLink, FrameAssembler.Sink {
         byte[] chunk = new byte[2048];
         long backoff = LinkSettings.BACKOFF_FIRST.toMillis();
         boolean everOpen = false;
+        int failures = 0;
         while (running) {
             PortIo port;
             try {
                 port = opener.open(settings.port(), settings.baud());
             } catch (IOException | RuntimeException e) {
-                LOG.debug("{}: {}; next try in {} ms", settings.port(), e.getMessage(), backoff);
+                if (failures++ == 0) {
+                    // once per outage, so a mistyped port shows in the log without flooding it
+                    LOG.warn("{} cannot be opened ({}); trying again, at most {} ms apart", settings.port(),
+                            e.getMessage(), settings.backoffMax().toMillis());
+                } else {
+                    LOG.debug("{}: {}; next try in {} ms", settings.port(), e.getMessage(), backoff);
+                }
                 if (!pause(backoff)) {
                     break;
                 }
@@ -174,6 +181,7 @@ final class ResilientLink implements SerialLink, FrameAssembler.Sink {
                 reconnects.incrementAndGet();
             }
             everOpen = true;
+            failures = 0;
             backoff = LinkSettings.BACKOFF_FIRST.toMillis();
             assembler.reset();
             setState(DeviceState.CONNECTED);
