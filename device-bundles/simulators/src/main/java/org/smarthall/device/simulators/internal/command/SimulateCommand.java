@@ -1,0 +1,102 @@
+package org.smarthall.device.simulators.internal.command;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.smarthall.device.api.IdCard;
+import org.smarthall.device.api.Sex;
+import org.smarthall.device.simulators.Fault;
+import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.internal.Simulations;
+
+/**
+ * {@code hall:simulate}: hall devices on pty pairs for the demo. Start one, point a driver's
+ * {@code port} at the host end it prints, then lay cards, spoil frames, slow the line, unplug.
+ */
+@Service
+@Command(scope = "hall", name = "simulate", description = "Simulated hall devices on pty pairs (socat) for the demo."
+        + " Without arguments: the running ones.")
+public class SimulateCommand implements Action {
+    /** A synthetic demo card: the ID number is made up, with a right GB 11643 check digit. */
+    static final IdCard DEMO_CARD = new IdCard("演示用户", Sex.FEMALE, "汉", LocalDate.of(1980, 5, 17),
+            "山东省济南市历下区演示路1号", "370102198005171238", "济南市公安局历下分局", LocalDate.of(2020, 1, 1), null,
+            new byte[1024]);
+
+    @Reference
+    private Simulations simulations;
+
+    @Argument(index = 0, name = "name", description = "Simulator name, e.g. reader1")
+    private String name;
+
+    @Argument(index = 1, name = "action", description = "start | card | remove | bad-checksum | truncated | slow | unplug"
+            + " | replug | stop")
+    @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "bad-checksum", "truncated", "slow",
+        "unplug", "replug", "stop"})
+    private String action;
+
+    @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed)")
+    private long value;
+
+    @Option(name = "--kind", description = "Device kind for start (idcard)")
+    @Completion(value = StringsCompleter.class, values = {"idcard"})
+    private String kind = "idcard";
+
+    @Option(name = "--dir", description = "Directory for the pty links (default /tmp/smarthall-sim/<name>)")
+    private String dir;
+
+    @Override
+    public Object execute() throws Exception {
+        if (name == null) {
+            ShellTable table = new ShellTable();
+            table.column("Name");
+            table.column("Kind");
+            table.column("Driver port");
+            table.column("Plugged");
+            table.column("Frames sent");
+            simulations.all().values().forEach(r -> table.addRow().addContent(r.name(), r.kind(), r.rig().hostEnd(),
+                    r.rig().plugged(), r.device().framesSent()));
+            table.print(System.out);
+            return null;
+        }
+        if ("start".equals(action)) {
+            Path d = Path.of(dir != null ? dir : "/tmp/smarthall-sim/" + name);
+            Simulations.Running r = simulations.start(name, kind, d);
+            System.out.println(name + " (" + kind + ") started; set the driver's port to " + r.rig().hostEnd());
+            return null;
+        }
+        Simulations.Running r = simulations.get(name)
+                .orElseThrow(() -> new IllegalArgumentException("no simulator " + name + " is running"));
+        switch (action == null ? "" : action) {
+            case "card" -> idcard(r).layCard(DEMO_CARD, "01");
+            case "remove" -> idcard(r).takeCardAway();
+            case "bad-checksum" -> r.device().inject(Fault.BAD_CHECKSUM);
+            case "truncated" -> r.device().inject(Fault.TRUNCATED);
+            case "slow" -> r.device().slowLine(Duration.ofMillis(value));
+            case "unplug" -> r.rig().unplug();
+            case "replug" -> r.rig().replug();
+            case "stop" -> simulations.stop(name);
+            default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove",
+                    "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
+        }
+        System.out.println(name + ": " + action + " done");
+        return null;
+    }
+
+    private static SamCardSimulator idcard(Simulations.Running r) {
+        if (r.device() instanceof SamCardSimulator s) {
+            return s;
+        }
+        throw new IllegalArgumentException(r.name() + " is no ID card reader");
+    }
+}

@@ -1,0 +1,35 @@
+package org.smarthall.device.simulators.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smarthall.device.simulators.idcard.SamCardSimulator;
+
+/** The demo's simulators: started by name, refused twice, all stopped with the bundle. */
+class SimulationsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void startedByNameAndAllStoppedWithTheBundle() throws Exception {
+        Simulations simulations = new Simulations();
+        Simulations.Running r = simulations.start("reader1", "idcard", dir.resolve("reader1"));
+        assertTrue(r.device() instanceof SamCardSimulator);
+        assertTrue(Files.exists(r.rig().hostEnd()));
+        assertThrows(IllegalStateException.class, () -> simulations.start("reader1", "idcard", dir.resolve("x")));
+        assertThrows(IllegalArgumentException.class, () -> simulations.start("pad", "keypad", dir.resolve("pad")));
+        assertEquals(1, simulations.all().size());
+
+        simulations.stopAll();
+        assertEquals(0, simulations.all().size());
+        assertFalse(r.rig().plugged());
+        assertFalse(Files.exists(r.rig().hostEnd()));
+    }
+}
