@@ -74,7 +74,6 @@ final class Dispatcher {
     private final RateLimiter limiter;
     private final BlockingQueue<Object> signals = new LinkedBlockingQueue<>();
     private final AtomicLong sends = new AtomicLong();
-    private final AtomicInteger busy = new AtomicInteger();
     private volatile boolean running;
     private Thread loop;
     private ExecutorService senders;
@@ -136,15 +135,6 @@ final class Dispatcher {
     /** Sends handed to channels since start. */
     long sends() {
         return sends.get();
-    }
-
-    /** Messages being sent right now. */
-    int busy() {
-        return busy.get();
-    }
-
-    String owner() {
-        return owner;
     }
 
     private void run() {
@@ -239,7 +229,6 @@ final class Dispatcher {
         });
         for (Claim claim : claims) {
             inFlight++;
-            busy.incrementAndGet();
             senders.execute(() -> send(claim));
         }
     }
@@ -317,8 +306,6 @@ final class Dispatcher {
             }
         } catch (RuntimeException e) {
             result = SendResult.retry("channel " + route.channelId() + " failed: " + e, null);
-        } finally {
-            busy.decrementAndGet();
         }
         signals.add(new Sent(claim, result, clock.instant()));
     }

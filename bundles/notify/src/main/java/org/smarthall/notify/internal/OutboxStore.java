@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -324,13 +323,5 @@ final class OutboxStore {
 
     static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
-
-    static void setNullable(PreparedStatement s, int i, String v) throws SQLException {
-        if (v == null) {
-            s.setNull(i, Types.VARCHAR);
-        } else {
-            s.setString(i, v);
-        }
     }
 }

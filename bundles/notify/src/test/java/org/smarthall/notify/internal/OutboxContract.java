@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -211,6 +210,21 @@ abstract class OutboxContract {
         await(Duration.ofSeconds(20), () -> peer.queued().containsKey(kept));
         assertTrue(outbox.find(id[0]).isEmpty());
         assertFalse(peer.queued().containsKey(id[0]));
+    }
+
+    @Test
+    void aBadBindingIsRefusedNamingTheFieldAndKeepsTheOldOne() {
+        InvalidInputException email = assertThrows(InvalidInputException.class,
+                () -> bindings.bind(account(3), "email", "not-an-address"));
+        assertEquals("address", email.violations().get(0).field());
+        InvalidInputException sms = assertThrows(InvalidInputException.class,
+                () -> bindings.bind(account(3), "sms", "13800001003"));
+        assertEquals("channel", sms.violations().get(0).field());
+        InvalidInputException app = assertThrows(InvalidInputException.class,
+                () -> bindings.bind(account(3), "app-push", "x y"));
+        assertEquals("address", app.violations().get(0).field());
+        assertEquals(List.of("app-push"), bindings.of(account(3)).stream().map(Bindings.Binding::channel).toList());
+        assertEquals("app-user-5531903", bindings.address(account(3), "app-push").orElseThrow());
     }
 
     // ------------------------------------------------------------------ consent
@@ -521,7 +535,6 @@ abstract class OutboxContract {
     /** The real clock, moved by the test. */
     static final class TestClock extends Clock {
         private volatile Duration offset = Duration.ZERO;
-        private volatile Instant fixed;
 
         void advance(Duration d) {
             offset = offset.plus(d);
@@ -543,11 +556,7 @@ abstract class OutboxContract {
 
         @Override
         public Instant instant() {
-            return fixed != null ? fixed : Instant.now().plus(offset);
+            return Instant.now().plus(offset);
         }
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }

@@ -25,6 +25,7 @@ import org.smarthall.channel.apppush.internal.GatewayStub.Answer;
 import org.smarthall.testing.Annotations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.smarthall.testing.MutableClock;
 
 /** The channel against a stub of the documented app gateway: every answer, receipts, health. */
 class AppPushChannelTest {

@@ -29,6 +29,7 @@ import org.smarthall.testing.Annotations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smarthall.testing.MutableClock;
 
 /** The channel as the outbox sees it: outcomes, repeats, refusals, the event it puts on the screens. */
 class HallScreenChannelTest {

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.smarthall.channel.hallscreen.internal.FakeScreen.Writes;
 import org.smarthall.channel.hallscreen.internal.HallScreens.Broadcast;
+import org.smarthall.testing.MutableClock;
 
 /** The registry on its own: halls, screens, the replay buffer, repeats and dead screens. */
 class HallScreensTest {

@@ -23,6 +23,7 @@ import org.smarthall.channel.wechat.internal.WeChatStub.Answer;
 import org.smarthall.testing.Annotations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.smarthall.testing.MutableClock;
 
 /** The channel against a stub of WeChat's API: every errcode path, the token, the health check. */
 class WeChatChannelTest {

@@ -1,4 +1,4 @@
-package org.smarthall.channel.wechat.internal;
+package org.smarthall.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves: token lifetimes and quota days pass without waiting. */
-final class MutableClock extends Clock {
+/**
+ * A clock the test moves: token lifetimes, rate-limit pauses and replay windows pass without
+ * waiting. It stands still between moves.
+ */
+public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
