@@ -93,6 +93,30 @@ class EscPosPrinterSettingsTest {
         assertEquals(EscPosPrinterConfig.class.getDeclaredMethods().length, EscPosPrinterSettings.KEYS.size());
     }
 
+    @Test
+    void theExampleFileIsAValidConfiguration() throws java.io.IOException {
+        java.util.Properties cfg = new java.util.Properties();
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(
+                java.nio.file.Path.of("src/main/cfg/org.smarthall.device.printer.escpos-kiosk.cfg"))) {
+            cfg.load(r);
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (String key : cfg.stringPropertyNames()) {
+            Class<?> type;
+            try {
+                type = EscPosPrinterConfig.class.getMethod(key).getReturnType();
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError("the example file has the unknown key " + key);
+            }
+            String v = cfg.getProperty(key);
+            values.put(key, type == int.class ? Integer.valueOf(v) : type == boolean.class ? Boolean.valueOf(v) : v);
+        }
+        assertEquals(EscPosPrinterSettings.KEYS, values.keySet(), "the example shows every key");
+        EscPosPrinterSettings s = settings(values);
+        assertEquals("hall1-kiosk-printer", s.deviceId());
+        assertEquals(settings(REQUIRED).statusTimeout(), s.statusTimeout(), "the example keeps the defaults");
+    }
+
     private static EscPosPrinterSettings settings(Map<String, Object> values) {
         return EscPosPrinterSettings.of(Annotations.of(EscPosPrinterConfig.class, values), values);
     }
