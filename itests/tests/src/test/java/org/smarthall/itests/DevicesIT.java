@@ -38,12 +38,16 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.smarthall.device.api.DeviceException;
 import org.smarthall.device.api.DeviceTopics;
 import org.smarthall.device.api.IdCard;
+import org.smarthall.device.api.PrintElement;
 import org.smarthall.device.api.Sex;
+import org.smarthall.device.api.TicketPrinter;
 import org.smarthall.device.simulators.PtyRig;
 import org.smarthall.device.simulators.SimulatedDevice;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,6 +61,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @ExamReactorStrategy(PerClass.class)
 public class DevicesIT {
     private static final String SAM = "org.smarthall.device.idcard.sam";
+    private static final String PRINTER = "org.smarthall.device.printer.escpos";
     private static final String SAM_FEATURE = "smarthall-device-idcard-sam";
     private static final String STAFF = "staff";
     private static final String STAFF_PW = "staff-demo";
@@ -209,20 +214,66 @@ public class DevicesIT {
         awaitEvent(DeviceTopics.CARD_READ, "it-reader-d");
     }
 
+    @Test
+    public void aTicketPrinterPrintsChineseAndRefusesWithoutPaper() throws Exception {
+        Sim<EscPosPrinterSimulator> printer = simulator(EscPosPrinterSimulator::new);
+        configure(PRINTER, Map.of("deviceId", "it-printer", "hall", "H001", "port", printer.rig.hostEnd().toString()));
+        awaitDevice("it-printer", d -> d.get("state").asText().equals("CONNECTED")
+                && d.get("kind").asText().equals("ticket-printer"));
+        TicketPrinter service = service(TicketPrinter.class, "it-printer");
+
+        service.print(List.of(new PrintElement.Text("国网济南供电公司营业厅", 1, true, PrintElement.Align.CENTER),
+                new PrintElement.Text("A023", 4, true, PrintElement.Align.CENTER),
+                PrintElement.Text.plain("前面还有 5 人"),
+                new PrintElement.QrCode("https://hall.example/t/A023", 6), new PrintElement.Cut()));
+        List<String> lines = Poll.until(Duration.ofSeconds(10), "the ticket on the simulated paper", () -> {
+            List<String> t = printer.device.lastTicketText();
+            return t.size() >= 3 ? t : null;
+        });
+        assertEquals(lines.toString(), List.of("国网济南供电公司营业厅", "A023", "前面还有 5 人"), lines.subList(0, 3));
+        assertTrue(service.status().ready());
+
+        printer.device.paperOut(true);
+        try {
+            service.print(List.of(PrintElement.Text.plain("B001")));
+            throw new AssertionError("a printer without paper printed");
+        } catch (DeviceException refused) {
+            assertTrue(refused.getMessage(), refused.getMessage().contains("paper out"));
+        }
+        assertTrue(service.status().paperOut());
+        printer.device.paperOut(false);
+        assertTrue(awaitDevice("it-printer", d -> d.get("framesGood").asLong() >= 8).get("framesBad").asLong() == 0);
+    }
+
     // ------------------------------------------------------------------------------------------
+
+    private <S> S service(Class<S> type, String deviceId) {
+        return Poll.until(Duration.ofSeconds(10), type.getSimpleName() + " " + deviceId, () -> {
+            try {
+                var refs = context.getServiceReferences(type, "(deviceId=" + deviceId + ")");
+                return refs.isEmpty() ? null : context.getService(refs.iterator().next());
+            } catch (org.osgi.framework.InvalidSyntaxException e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
+    }
+
+    private <D extends SimulatedDevice> Sim<D> simulator(java.util.function.Function<Path, D> make) throws IOException {
+        Path dir = Files.createTempDirectory("itest-pty");
+        PtyRig rig = PtyRig.start(dir);
+        cleanup.add(rig);
+        D sim = make.apply(rig.deviceEnd());
+        sim.start();
+        cleanup.add(sim);
+        return new Sim<>(rig, sim);
+    }
 
     /** A simulator on its own pty pair, stopped after the test. */
     private record Sim<D extends SimulatedDevice>(PtyRig rig, D device) {
     }
 
     private Sim<SamCardSimulator> samSimulator() throws IOException {
-        Path dir = Files.createTempDirectory("itest-pty");
-        PtyRig rig = PtyRig.start(dir);
-        cleanup.add(rig);
-        SamCardSimulator sim = new SamCardSimulator(rig.deviceEnd());
-        sim.start();
-        cleanup.add(sim);
-        return new Sim<>(rig, sim);
+        return simulator(SamCardSimulator::new);
     }
 
     private org.osgi.service.cm.Configuration configure(String factoryPid, Map<String, Object> values) throws IOException {
