@@ -61,6 +61,7 @@ public class GuidanceResource {
         Portrait portrait = hub.latest(hall).orElseThrow(() -> new NotFoundException("recent swipe in hall", hall));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
+        noStore.setNoTransform(false);
         return Response.ok(isStaff(security) ? portrait : Greeting.of(portrait)).cacheControl(noStore).build();
     }
 
