@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.smarthall.device.simulators.PtyRig;
 import org.smarthall.device.simulators.SimulatedDevice;
+import org.smarthall.device.simulators.display.CallDisplaySimulator;
+import org.smarthall.device.simulators.display.DisplayWire;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
 
 /**
@@ -36,9 +38,13 @@ public class Simulations {
         SimulatedDevice device;
         switch (kind) {
             case "idcard" -> device = new SamCardSimulator(rig.deviceEnd());
+            // display: the hall LED board profile; display-window: window displays that answer ACK/NAK
+            case "display" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.LED_GBK_SUM8);
+            case "display-window" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.WINDOW_CRC16_ACK);
             default -> {
                 rig.close();
-                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard");
+                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, display,"
+                        + " display-window");
             }
         }
         device.start();

@@ -67,10 +67,11 @@ public class VendorCallDisplay implements CallDisplay {
     /** @throws IllegalArgumentException naming the key when the configuration makes no sense: not activated */
     @Activate
     public VendorCallDisplay(@Reference SerialPorts ports, @Reference EventAdmin events, DisplayConfig config) {
-        this(ports, events::postEvent, DisplaySettings.of(config));
+        // the settings first: a refused configuration fails the activation before anything is opened
+        this(DisplaySettings.of(config), ports, events::postEvent);
     }
 
-    VendorCallDisplay(SerialPorts ports, Publisher publisher, DisplaySettings settings) {
+    VendorCallDisplay(DisplaySettings settings, SerialPorts ports, Publisher publisher) {
         this.settings = settings;
         this.publisher = publisher;
         this.codec = new VendorFrameCodec(settings.profile());
