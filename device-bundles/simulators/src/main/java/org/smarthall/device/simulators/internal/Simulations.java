@@ -14,6 +14,7 @@ import org.smarthall.device.simulators.SimulatedDevice;
 import org.smarthall.device.simulators.display.CallDisplaySimulator;
 import org.smarthall.device.simulators.display.DisplayWire;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 /**
  * The simulators running in this Karaf for the demo ({@code hall:simulate}), by name. Stopping
@@ -38,12 +39,13 @@ public class Simulations {
         SimulatedDevice device;
         switch (kind) {
             case "idcard" -> device = new SamCardSimulator(rig.deviceEnd());
+            case "printer" -> device = new EscPosPrinterSimulator(rig.deviceEnd());
             // display: the hall LED board profile; display-window: window displays that answer ACK/NAK
             case "display" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.LED_GBK_SUM8);
             case "display-window" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.WINDOW_CRC16_ACK);
             default -> {
                 rig.close();
-                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, display,"
+                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, printer, display,"
                         + " display-window");
             }
         }

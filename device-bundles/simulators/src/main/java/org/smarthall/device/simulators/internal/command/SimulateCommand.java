@@ -20,6 +20,7 @@ import org.smarthall.device.simulators.Fault;
 import org.smarthall.device.simulators.display.CallDisplaySimulator;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
 import org.smarthall.device.simulators.internal.Simulations;
+import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 /**
  * {@code hall:simulate}: hall devices on pty pairs for the demo. Start one, point a driver's
@@ -40,19 +41,21 @@ public class SimulateCommand implements Action {
     @Argument(index = 0, name = "name", description = "Simulator name, e.g. reader1")
     private String name;
 
-    @Argument(index = 1, name = "action", description = "start | card | remove | bad-checksum | truncated | slow | unplug"
-            + " | replug | stop; displays: shown | nak | silent")
-    @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "bad-checksum", "truncated", "slow",
-        "unplug", "replug", "stop", "shown", "nak", "silent"})
+    @Argument(index = 1, name = "action", description = "start | card | remove (idcard) | paper-out | paper-low | paper-ok"
+            + " | cover-open | cover-closed | printed (printer) | shown | nak | silent (display) | bad-checksum"
+            + " | truncated | slow | unplug | replug | stop")
+    @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "paper-out", "paper-low", "paper-ok",
+        "cover-open", "cover-closed", "printed", "shown", "nak", "silent", "bad-checksum", "truncated", "slow", "unplug",
+        "replug", "stop"})
     private String action;
 
     @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed);"
             + " silent: 1 on, 0 off")
     private long value;
 
-    @Option(name = "--kind", description = "Device kind for start (idcard, display = LED board led-gbk-sum8,"
+    @Option(name = "--kind", description = "Device kind for start (idcard, printer, display = LED board led-gbk-sum8,"
             + " display-window = window displays window-crc16-ack)")
-    @Completion(value = StringsCompleter.class, values = {"idcard", "display", "display-window"})
+    @Completion(value = StringsCompleter.class, values = {"idcard", "printer", "display", "display-window"})
     private String kind = "idcard";
 
     @Option(name = "--dir", description = "Directory for the pty links (default /tmp/smarthall-sim/<name>)")
@@ -83,6 +86,18 @@ public class SimulateCommand implements Action {
         switch (action == null ? "" : action) {
             case "card" -> idcard(r).layCard(DEMO_CARD, "01");
             case "remove" -> idcard(r).takeCardAway();
+            case "paper-out" -> printer(r).paperOut(true);
+            case "paper-low" -> printer(r).paperNearEnd(true);
+            case "paper-ok" -> {
+                printer(r).paperOut(false);
+                printer(r).paperNearEnd(false);
+            }
+            case "cover-open" -> printer(r).coverOpen(true);
+            case "cover-closed" -> printer(r).coverOpen(false);
+            case "printed" -> {
+                printer(r).lastTicketText().forEach(System.out::println);
+                return null;
+            }
             case "bad-checksum" -> r.device().inject(Fault.BAD_CHECKSUM);
             case "truncated" -> r.device().inject(Fault.TRUNCATED);
             case "slow" -> r.device().slowLine(Duration.ofMillis(value));
@@ -100,10 +115,18 @@ public class SimulateCommand implements Action {
             case "nak" -> display(r).nakNext();
             case "silent" -> display(r).silent(value != 0);
             default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove",
-                    "bad-checksum", "truncated", "slow", "unplug", "replug", "stop", "shown", "nak", "silent"));
+                    "paper-out", "paper-low", "paper-ok", "cover-open", "cover-closed", "printed", "shown", "nak",
+                    "silent", "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
         }
         System.out.println(name + ": " + action + " done");
         return null;
+    }
+
+    private static EscPosPrinterSimulator printer(Simulations.Running r) {
+        if (r.device() instanceof EscPosPrinterSimulator p) {
+            return p;
+        }
+        throw new IllegalArgumentException(r.name() + " is no printer");
     }
 
     private static CallDisplaySimulator display(Simulations.Running r) {
