@@ -162,7 +162,7 @@ public class VendorCallDisplay implements CallDisplay {
     private boolean isAck(int address, Frame answer) {
         VendorProfile p = settings.profile();
         if (p.ack() == AckMode.BYTE) {
-            return true; // the link's codec passes nothing but the ACK byte
+            return (answer.at(0) & 0xFF) == p.ackStatus(); // the link's codec passes nothing but ACK and NAK
         }
         VendorFrameCodec.Decoded d = codec.decode(answer.bytes());
         return d.address() == address && d.payload().length == 1 && (d.payload()[0] & 0xFF) == p.ackStatus();

@@ -45,12 +45,11 @@ final class VendorFrameCodec implements FrameCodec {
 
     /**
      * The codec the serial link needs for what this display answers: this one for framed
-     * acknowledgements (and for displays that send nothing), a one-byte codec for a bare ACK.
-     * A bare NAK cannot be told from line noise by the transport: it is skipped, and the driver
-     * sees no ACK in time.
+     * acknowledgements (and for displays that send nothing), a headerless one-byte codec for a
+     * bare ACK or NAK byte (any other byte is line noise, counted bad).
      */
     FrameCodec linkCodec() {
-        return p.ack() == AckMode.BYTE ? new AckByteCodec((byte) p.ackStatus()) : this;
+        return p.ack() == AckMode.BYTE ? new AnswerByteCodec((byte) p.ackStatus(), (byte) p.nakStatus()) : this;
     }
 
     /**
@@ -179,11 +178,11 @@ final class VendorFrameCodec implements FrameCodec {
         return v;
     }
 
-    /** A bare ACK byte as a one-byte frame; anything else on the line is skipped by the transport. */
-    private record AckByteCodec(byte ack) implements FrameCodec {
+    /** A bare ACK or NAK byte as a one-byte frame without a header (serial 1.1); any other byte fails the check. */
+    private record AnswerByteCodec(byte ack, byte nak) implements FrameCodec {
         @Override
         public byte[] header() {
-            return new byte[] {ack};
+            return new byte[0];
         }
 
         @Override
@@ -203,7 +202,7 @@ final class VendorFrameCodec implements FrameCodec {
 
         @Override
         public boolean checkOk(byte[] frame) {
-            return true;
+            return frame.length == 1 && (frame[0] == ack || frame[0] == nak);
         }
     }
 }

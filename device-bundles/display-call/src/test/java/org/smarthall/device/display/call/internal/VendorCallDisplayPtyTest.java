@@ -194,19 +194,22 @@ class VendorCallDisplayPtyTest {
 
     @Test
     void aBareAckByteProfile() throws Exception {
-        // an LED board variant that answers 06 / 15 alone: a NAK byte is skipped by the transport as noise,
-        // so it costs an ACK timeout and counts as one, then the frame goes again
+        // an LED board variant that answers 06 / 15 alone, without a frame around them
         VendorProfile bare = VendorProfile.configured("led-gbk-sum8", Map.of("ack", "byte"));
         plugIn(bare, DisplayWire.LED_GBK_SUM8.withAnswer(DisplayWire.Answer.BYTE, 0x06, 0x15));
         driver.show(2, CALL);
         assertEquals(Optional.of(CALL), display.shown(2));
-        assertEquals(0, driver.ackTimeouts());
         display.nakNext();
         driver.show(2, "A023");
         assertEquals(Optional.of("A023"), display.shown(2));
         assertEquals(1, display.naksSent());
-        assertEquals(1, driver.ackTimeouts());
-        assertEquals(0, driver.naks());
+        assertEquals(1, driver.naks(), "the NAK byte is told from silence: no timeout waited");
+        assertEquals(0, driver.ackTimeouts());
+        assertEquals(3, driver.info().framesGood(), "ACK, NAK, ACK");
+
+        display.silent(true);
+        DeviceException e = assertThrows(DeviceException.class, () -> driver.show(2, "A024"));
+        assertTrue(e.getMessage().endsWith("(0 NAK, 3 without an answer in 150 ms)"), e.getMessage());
     }
 
     @Test

@@ -137,13 +137,17 @@ class VendorFrameCodecTest {
     }
 
     @Test
-    void aBareAckByteIsAOneByteFrame() {
-        VendorProfile bare = VendorProfile.configured("led-gbk-sum8", Map.of("ack", "byte", "ackStatus", "06"));
+    void aBareAckOrNakByteIsAOneByteFrameWithoutHeader() {
+        VendorProfile bare = VendorProfile.configured("led-gbk-sum8", Map.of("ack", "byte", "ackStatus", "06",
+                "nakStatus", "15"));
         var codec = new VendorFrameCodec(bare).linkCodec();
-        assertArrayEquals(new byte[] {0x06}, codec.header());
+        assertArrayEquals(new byte[0], codec.header());
         assertEquals(1, codec.prefixLength());
         assertEquals(1, codec.frameLength(new byte[] {0x06}));
+        assertEquals(1, codec.maxFrameLength());
         assertTrue(codec.checkOk(new byte[] {0x06}));
+        assertTrue(codec.checkOk(new byte[] {0x15}));
+        assertFalse(codec.checkOk(new byte[] {0x07}), "noise");
     }
 
     // --- a third vendor described by configuration only
