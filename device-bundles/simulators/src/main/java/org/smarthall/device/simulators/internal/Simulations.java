@@ -11,6 +11,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.smarthall.device.simulators.PtyRig;
 import org.smarthall.device.simulators.SimulatedDevice;
+import org.smarthall.device.simulators.display.CallDisplaySimulator;
+import org.smarthall.device.simulators.display.DisplayWire;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
 import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
@@ -38,9 +40,13 @@ public class Simulations {
         switch (kind) {
             case "idcard" -> device = new SamCardSimulator(rig.deviceEnd());
             case "printer" -> device = new EscPosPrinterSimulator(rig.deviceEnd());
+            // display: the hall LED board profile; display-window: window displays that answer ACK/NAK
+            case "display" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.LED_GBK_SUM8);
+            case "display-window" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.WINDOW_CRC16_ACK);
             default -> {
                 rig.close();
-                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, printer");
+                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, printer, display,"
+                        + " display-window");
             }
         }
         device.start();

@@ -17,6 +17,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.smarthall.device.api.IdCard;
 import org.smarthall.device.api.Sex;
 import org.smarthall.device.simulators.Fault;
+import org.smarthall.device.simulators.display.CallDisplaySimulator;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
 import org.smarthall.device.simulators.internal.Simulations;
 import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
@@ -41,16 +42,20 @@ public class SimulateCommand implements Action {
     private String name;
 
     @Argument(index = 1, name = "action", description = "start | card | remove (idcard) | paper-out | paper-low | paper-ok"
-            + " | cover-open | cover-closed | printed (printer) | bad-checksum | truncated | slow | unplug | replug | stop")
+            + " | cover-open | cover-closed | printed (printer) | shown | nak | silent (display) | bad-checksum"
+            + " | truncated | slow | unplug | replug | stop")
     @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "paper-out", "paper-low", "paper-ok",
-        "cover-open", "cover-closed", "printed", "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"})
+        "cover-open", "cover-closed", "printed", "shown", "nak", "silent", "bad-checksum", "truncated", "slow", "unplug",
+        "replug", "stop"})
     private String action;
 
-    @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed)")
+    @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed);"
+            + " silent: 1 on, 0 off")
     private long value;
 
-    @Option(name = "--kind", description = "Device kind for start (idcard, printer)")
-    @Completion(value = StringsCompleter.class, values = {"idcard", "printer"})
+    @Option(name = "--kind", description = "Device kind for start (idcard, printer, display = LED board led-gbk-sum8,"
+            + " display-window = window displays window-crc16-ack)")
+    @Completion(value = StringsCompleter.class, values = {"idcard", "printer", "display", "display-window"})
     private String kind = "idcard";
 
     @Option(name = "--dir", description = "Directory for the pty links (default /tmp/smarthall-sim/<name>)")
@@ -99,9 +104,19 @@ public class SimulateCommand implements Action {
             case "unplug" -> r.rig().unplug();
             case "replug" -> r.rig().replug();
             case "stop" -> simulations.stop(name);
+            case "shown" -> {
+                ShellTable table = new ShellTable();
+                table.column("Address");
+                table.column("Shows");
+                display(r).shownAll().forEach((address, text) -> table.addRow().addContent(address, text));
+                table.print(System.out);
+                return null;
+            }
+            case "nak" -> display(r).nakNext();
+            case "silent" -> display(r).silent(value != 0);
             default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove",
-                    "paper-out", "paper-low", "paper-ok", "cover-open", "cover-closed", "printed", "bad-checksum",
-                    "truncated", "slow", "unplug", "replug", "stop"));
+                    "paper-out", "paper-low", "paper-ok", "cover-open", "cover-closed", "printed", "shown", "nak",
+                    "silent", "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
         }
         System.out.println(name + ": " + action + " done");
         return null;
@@ -112,6 +127,13 @@ public class SimulateCommand implements Action {
             return p;
         }
         throw new IllegalArgumentException(r.name() + " is no printer");
+    }
+
+    private static CallDisplaySimulator display(Simulations.Running r) {
+        if (r.device() instanceof CallDisplaySimulator d) {
+            return d;
+        }
+        throw new IllegalArgumentException(r.name() + " is no call display");
     }
 
     private static SamCardSimulator idcard(Simulations.Running r) {
