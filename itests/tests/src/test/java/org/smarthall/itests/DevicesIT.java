@@ -38,6 +38,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
+import org.smarthall.api.event.HallTopics;
+import org.smarthall.device.api.CallDisplay;
 import org.smarthall.device.api.DeviceException;
 import org.smarthall.device.api.DeviceTopics;
 import org.smarthall.device.api.IdCard;
@@ -46,6 +48,8 @@ import org.smarthall.device.api.Sex;
 import org.smarthall.device.api.TicketPrinter;
 import org.smarthall.device.simulators.PtyRig;
 import org.smarthall.device.simulators.SimulatedDevice;
+import org.smarthall.device.simulators.display.CallDisplaySimulator;
+import org.smarthall.device.simulators.display.DisplayWire;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
 import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
@@ -62,6 +66,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class DevicesIT {
     private static final String SAM = "org.smarthall.device.idcard.sam";
     private static final String PRINTER = "org.smarthall.device.printer.escpos";
+    private static final String DISPLAY = "org.smarthall.device.display.call";
     private static final String SAM_FEATURE = "smarthall-device-idcard-sam";
     private static final String STAFF = "staff";
     private static final String STAFF_PW = "staff-demo";
@@ -93,10 +98,16 @@ public class DevicesIT {
     public void listen() {
         http = new Http(Integer.getInteger(SmartHallOptions.HTTP_PORT));
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EventConstants.EVENT_TOPIC, new String[] {DeviceTopics.PREFIX + "*"});
+        props.put(EventConstants.EVENT_TOPIC, new String[] {DeviceTopics.PREFIX + "*", HallTopics.CUSTOMER_IDENTIFIED});
         listener = context.registerService(EventHandler.class, events::add, props);
-        Poll.until(Duration.ofSeconds(60), "GET /devices to answer",
-                () -> http.get(http.api("/devices"), STAFF, STAFF_PW).status() == 200);
+        // every resource joining the REST application redeploys it (a moment of 404s): wait for all
+        Poll.until(Duration.ofSeconds(90), "every resource in the OpenAPI document", () -> {
+            Http.Reply doc = http.get(http.api("/openapi.json"), null, null);
+            return doc.status() == 200 && List.of("/devices", "/halls/{hall}/guidance/latest", "/imports/{dataset}", "/jobs",
+                    "/halls/{hall}/visits", "/customers", "/tagging/runs", "/grading/{model}/runs", "/notifications",
+                    "/halls/{hall}/screen/stream").stream().allMatch(path -> doc.body().contains("\"" + path + "\""))
+                    && http.get(http.api("/devices"), STAFF, STAFF_PW).status() == 200;
+        });
     }
 
     @After
@@ -245,7 +256,98 @@ public class DevicesIT {
         assertTrue(awaitDevice("it-printer", d -> d.get("framesGood").asLong() >= 8).get("framesBad").asLong() == 0);
     }
 
+    @Test
+    public void aWindowDisplayShowsCallsWithTheVendorsAck() throws Exception {
+        Sim<CallDisplaySimulator> display = simulator(p -> new CallDisplaySimulator(p, DisplayWire.WINDOW_CRC16_ACK));
+        configure(DISPLAY, Map.of("deviceId", "it-display", "hall", "H001", "port", display.rig.hostEnd().toString(),
+                "profile", "window-crc16-ack"));
+        awaitDevice("it-display", d -> d.get("state").asText().equals("CONNECTED")
+                && d.get("kind").asText().equals("call-display"));
+        CallDisplay service = service(CallDisplay.class, "it-display");
+        service.show(3, "请A023号到3号窗口");
+        Poll.until(Duration.ofSeconds(5), "the call on window 3", () -> display.device.shown(3).filter("请A023号到3号窗口"::equals).orElse(null));
+        display.device.nakNext();
+        service.show(3, "请A024号到3号窗口");
+        Poll.until(Duration.ofSeconds(5), "the call after a NAK, sent again", () -> display.device.shown(3).filter("请A024号到3号窗口"::equals).orElse(null));
+        assertTrue(display.device.naksSent() >= 1);
+        assertTrue(awaitDevice("it-display", d -> d.get("framesGood").asLong() >= 3).get("framesBad").asLong() == 0);
+    }
+
+    /**
+     * Swipe to portrait across the bundles: the reader's card event, the guidance cabin's lookup by
+     * the ID hash in the store, the portrait on the staff's and the kiosk's views, the swipe in the
+     * visit trajectory; and an unknown card as a visitor.
+     */
+    @Test
+    public void aSwipeBecomesThePortraitOnTheGuidanceScreen() throws Exception {
+        importCsv("halls", "hall_id,name,region,zones\nHG01,Guidance hall,370103,entrance;guidance;counter;self_service\n");
+        importCsv("customers", "account,kind,name,id_number,phone,address,region,supply_unit,industry,contract_kva,opened,sensitive\n"
+                + "9000000001,resident,测试用户," + CARD.idNumber() + ",13800001111,济南市市中区测试路8号,370103,市中供电中心,,,2015-01-01,\n");
+        Sim<SamCardSimulator> reader = samSimulator();
+        configure(SAM, Map.of("deviceId", "it-reader-g", "hall", "HG01", "port", reader.rig.hostEnd().toString(),
+                "pollIntervalMillis", 100));
+        awaitDevice("it-reader-g", d -> d.get("state").asText().equals("CONNECTED"));
+
+        reader.device.layCard(CARD, "01");
+        Event identified = awaitTopic(HallTopics.CUSTOMER_IDENTIFIED, "HG01");
+        assertEquals("9000000001", identified.getProperty("account"));
+        assertEquals(Boolean.FALSE, identified.getProperty("visitor"));
+        long cardToPortrait = (Long) identified.getProperty("portraitAt") - (Long) identified.getProperty("cardTimestamp");
+        System.out.println("DevicesIT: first byte of the card's answer to the portrait event: " + cardToPortrait + " ms");
+        assertTrue(cardToPortrait + " ms", cardToPortrait >= 0);
+
+        Http.Reply staff = http.get(http.api("/halls/HG01/guidance/latest"), STAFF, STAFF_PW);
+        assertEquals(staff.body(), 200, staff.status());
+        JsonNode portrait = staff.json();
+        assertEquals("9000000001", portrait.get("account").asText());
+        assertEquals("测*用户".length(), portrait.get("maskedName").asText().length());
+        assertEquals("3701**********0014", portrait.get("maskedIdNumber").asText());
+        assertEquals("self-service", portrait.get("route").get("kind").asText());
+        assertFalse("the card number never leaves the cabin", staff.body().contains(CARD.idNumber()));
+        assertFalse(staff.body().contains("测试路"));
+
+        Http.Reply kiosk = http.get(http.api("/halls/HG01/guidance/latest"), "kiosk", "kiosk-demo");
+        assertEquals(kiosk.body(), 200, kiosk.status());
+        assertFalse(kiosk.body(), kiosk.json().has("account") || kiosk.json().has("tags") || kiosk.json().has("arrears"));
+        assertEquals(403, http.get(http.api("/halls/HG01/guidance/latest"), "analyst", "analyst-demo").status());
+
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        Poll.until(Duration.ofSeconds(10), "the swipe in the visit trajectory", () -> {
+            String visits = http.get(http.api("/halls/HG01/visits?date=" + today), "manager", "manager-demo").body();
+            return visits.contains("card_swipe") && visits.contains("9000000001");
+        });
+
+        // a card SmartHall does not know: a visitor, sent to a counter, no error
+        events.clear();
+        reader.device.takeCardAway();
+        reader.device.layCard(new IdCard("访客", Sex.FEMALE, "汉", LocalDate.of(1990, 1, 1), "济南市", "370102199001010028",
+                "济南市公安局", LocalDate.of(2020, 1, 1), LocalDate.of(2040, 1, 1), new byte[0]), "01");
+        Event visitor = awaitTopic(HallTopics.CUSTOMER_IDENTIFIED, "HG01");
+        assertEquals(Boolean.TRUE, visitor.getProperty("visitor"));
+        assertEquals("counter", http.get(http.api("/halls/HG01/guidance/latest"), STAFF, STAFF_PW).json()
+                .get("route").get("kind").asText());
+    }
+
     // ------------------------------------------------------------------------------------------
+
+    private void importCsv(String dataset, String csv) {
+        Http.Reply r = http.send("POST", http.api("/imports/" + dataset + "?name=itest.csv"), "analyst", "analyst-demo",
+                csv, "text/csv; charset=UTF-8");
+        assertEquals(r.body(), 202, r.status());
+        long job = r.json().get("job").get("id").asLong();
+        JsonNode done = Poll.until(Duration.ofSeconds(60), dataset + " import", () -> {
+            JsonNode j = http.get(http.api("/jobs/" + job), "analyst", "analyst-demo").json();
+            return j.get("state").asText().matches("SUCCEEDED|FAILED|CANCELLED") ? j : null;
+        });
+        assertEquals(done.toString(), "SUCCEEDED", done.get("state").asText());
+        assertEquals(done.toString(), 0, done.get("counters").path("rejected").asLong());
+    }
+
+    private Event awaitTopic(String topic, String hall) {
+        return Poll.until(Duration.ofSeconds(10), topic + " in " + hall, () -> events.stream()
+                .filter(e -> e.getTopic().equals(topic) && hall.equals(e.getProperty("hall")))
+                .findFirst().orElse(null));
+    }
 
     private <S> S service(Class<S> type, String deviceId) {
         return Poll.until(Duration.ofSeconds(10), type.getSimpleName() + " " + deviceId, () -> {
