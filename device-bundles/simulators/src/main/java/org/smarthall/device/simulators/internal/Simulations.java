@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.smarthall.device.simulators.PtyRig;
 import org.smarthall.device.simulators.SimulatedDevice;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
 
 /**
  * The simulators running in this Karaf for the demo ({@code hall:simulate}), by name. Stopping
@@ -36,9 +37,10 @@ public class Simulations {
         SimulatedDevice device;
         switch (kind) {
             case "idcard" -> device = new SamCardSimulator(rig.deviceEnd());
+            case "keypad" -> device = new RatingKeypadSimulator(rig.deviceEnd());
             default -> {
                 rig.close();
-                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard");
+                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, keypad");
             }
         }
         device.start();

@@ -18,11 +18,12 @@ import org.smarthall.device.api.IdCard;
 import org.smarthall.device.api.Sex;
 import org.smarthall.device.simulators.Fault;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
 import org.smarthall.device.simulators.internal.Simulations;
 
 /**
  * {@code hall:simulate}: hall devices on pty pairs for the demo. Start one, point a driver's
- * {@code port} at the host end it prints, then lay cards, spoil frames, slow the line, unplug.
+ * {@code port} at the host end it prints, then lay cards, press keys, spoil frames, slow the line, unplug.
  */
 @Service
 @Command(scope = "hall", name = "simulate", description = "Simulated hall devices on pty pairs (socat) for the demo."
@@ -39,17 +40,21 @@ public class SimulateCommand implements Action {
     @Argument(index = 0, name = "name", description = "Simulator name, e.g. reader1")
     private String name;
 
-    @Argument(index = 1, name = "action", description = "start | card | remove | bad-checksum | truncated | slow | unplug"
-            + " | replug | stop")
-    @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "bad-checksum", "truncated", "slow",
-        "unplug", "replug", "stop"})
+    @Argument(index = 1, name = "action", description = "start | card | remove | press | bad-checksum | truncated | slow"
+            + " | unplug | replug | stop")
+    @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "press", "bad-checksum",
+        "truncated", "slow", "unplug", "replug", "stop"})
     private String action;
 
-    @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed)")
+    @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed);"
+            + " press: the keypad's bus address")
     private long value;
 
-    @Option(name = "--kind", description = "Device kind for start (idcard)")
-    @Completion(value = StringsCompleter.class, values = {"idcard"})
+    @Argument(index = 3, name = "key", description = "press: the key code (decimal or 0x hex)")
+    private String key;
+
+    @Option(name = "--kind", description = "Device kind for start (idcard, keypad)")
+    @Completion(value = StringsCompleter.class, values = {"idcard", "keypad"})
     private String kind = "idcard";
 
     @Option(name = "--dir", description = "Directory for the pty links (default /tmp/smarthall-sim/<name>)")
@@ -80,17 +85,33 @@ public class SimulateCommand implements Action {
         switch (action == null ? "" : action) {
             case "card" -> idcard(r).layCard(DEMO_CARD, "01");
             case "remove" -> idcard(r).takeCardAway();
+            case "press" -> {
+                if (key == null) {
+                    throw new IllegalArgumentException("press needs the address and the key: " + name + " press 1 1");
+                }
+                boolean acked = keypad(r).press((int) value, Integer.decode(key));
+                System.out.println(name + ": key " + key + " pressed at address " + value
+                        + (acked ? ", acknowledged" : ", not acknowledged after the resends"));
+                return null;
+            }
             case "bad-checksum" -> r.device().inject(Fault.BAD_CHECKSUM);
             case "truncated" -> r.device().inject(Fault.TRUNCATED);
             case "slow" -> r.device().slowLine(Duration.ofMillis(value));
             case "unplug" -> r.rig().unplug();
             case "replug" -> r.rig().replug();
             case "stop" -> simulations.stop(name);
-            default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove",
+            default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove", "press",
                     "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
         }
         System.out.println(name + ": " + action + " done");
         return null;
+    }
+
+    private static RatingKeypadSimulator keypad(Simulations.Running r) {
+        if (r.device() instanceof RatingKeypadSimulator k) {
+            return k;
+        }
+        throw new IllegalArgumentException(r.name() + " is no keypad line");
     }
 
     private static SamCardSimulator idcard(Simulations.Running r) {
