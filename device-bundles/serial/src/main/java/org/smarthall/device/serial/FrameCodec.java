@@ -7,14 +7,19 @@ import org.osgi.annotation.versioning.ConsumerType;
  * place after it, a check over the frame. The transport finds the header, reads the length,
  * waits for the whole frame and asks {@link #checkOk}; a driver never sees a partial or corrupt
  * frame. Implementations are stateless.
+ *
+ * <p>Since 1.1: a codec may have no header ({@link #header()} empty). Then every byte read may
+ * begin a frame, and the check alone tells a frame from noise: a frame that fails it is counted
+ * bad and the search goes on from the next byte. This fits answers without a header, such as an
+ * ESC/POS printer's one-byte real-time status with its fixed bits.
  */
 @ConsumerType
 public interface FrameCodec {
 
-    /** The sync bytes every frame starts with (at least one). */
+    /** The sync bytes every frame starts with; empty when frames have none (since 1.1). */
     byte[] header();
 
-    /** How many bytes from the start of the header are needed to know the frame's length. */
+    /** How many bytes from the start of the frame are needed to know its length: at least one, at least the header. */
     int prefixLength();
 
     /**

@@ -6,7 +6,7 @@ import org.smarthall.device.serial.Frame;
 import org.smarthall.device.serial.FrameCodec;
 
 /**
- * Bytes in, whole checked frames out, whatever the read boundaries: finds the codec's header,
+ * Bytes in, whole checked frames out, whatever the read boundaries: finds the codec's header (if it has one),
  * reads the length, waits for the rest until the frame timeout, checks. A frame that fails is
  * counted once and the search starts again one byte after its header, so that a good frame that
  * follows a truncated one inside the same bytes is still found. Not thread-safe: the link's
@@ -37,8 +37,10 @@ final class FrameAssembler {
     FrameAssembler(FrameCodec codec, long timeoutNanos, Sink sink) {
         this.codec = codec;
         this.header = codec.header().clone();
-        if (header.length == 0 || codec.prefixLength() < header.length) {
-            throw new IllegalArgumentException("a codec needs a header and a prefix at least as long");
+        // an empty header is allowed: every position then starts a candidate frame (indexOfHeader
+        // answers 0) and only the check tells a frame from noise
+        if (codec.prefixLength() < Math.max(1, header.length)) {
+            throw new IllegalArgumentException("a codec needs a prefix of at least one byte and at least its header");
         }
         this.timeoutNanos = timeoutNanos;
         this.sink = sink;

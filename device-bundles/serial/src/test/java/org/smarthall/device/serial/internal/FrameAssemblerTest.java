@@ -2,6 +2,7 @@ package org.smarthall.device.serial.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.smarthall.device.serial.Frame;
+import org.smarthall.device.serial.FrameCodec;
 
 /** Framing by header, length and check, whatever the read boundaries. */
 class FrameAssemblerTest {
@@ -104,6 +106,94 @@ class FrameAssemblerTest {
         feed(Arrays.copyOf(f, 2), 5_000_000);
         feed(Arrays.copyOfRange(f, 2, f.length), 9_000_000);
         assertEquals(5, good.get(0).firstByteMillis());
+    }
+
+    /** One-byte answers without a header, told from noise by fixed bits (an ESC/POS status byte: 0xx1xx10). */
+    static final FrameCodec FIXED_BITS = new FrameCodec() {
+        @Override
+        public byte[] header() {
+            return new byte[0];
+        }
+
+        @Override
+        public int prefixLength() {
+            return 1;
+        }
+
+        @Override
+        public int frameLength(byte[] prefix) {
+            return 1;
+        }
+
+        @Override
+        public int maxFrameLength() {
+            return 1;
+        }
+
+        @Override
+        public boolean checkOk(byte[] frame) {
+            return (frame[0] & 0x93) == 0x12;
+        }
+    };
+
+    @Test
+    void withoutAHeaderEveryByteIsAFrameAndTheCheckAloneDropsNoise() {
+        List<Frame> answers = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        FrameAssembler bytes = new FrameAssembler(FIXED_BITS, TIMEOUT, new FrameAssembler.Sink() {
+            @Override
+            public void good(Frame frame) {
+                answers.add(frame);
+            }
+
+            @Override
+            public void bad(String why) {
+                dropped.add(why);
+            }
+
+            @Override
+            public void skipped(int count) {
+                throw new AssertionError("nothing is skipped without a header: " + count);
+            }
+        });
+        // 0x48 and 0x13 and 0x92 lack a fixed bit; 0x12, 0x1E, 0x7E have them all
+        byte[] stream = {0x12, 0x48, 0x1E, 0x13, (byte) 0x92, 0x7E};
+        bytes.accept(stream, 3, 0, 0);
+        bytes.accept(Arrays.copyOfRange(stream, 3, 6), 3, 0, 0);
+        assertEquals(List.of(0x12, 0x1E, 0x7E), answers.stream().map(f -> f.at(0)).toList());
+        assertEquals(List.of("check", "check", "check"), dropped);
+        assertEquals(0, bytes.pending());
+    }
+
+    @Test
+    void aCodecWithoutAnyPrefixIsRefused() {
+        FrameCodec none = new FrameCodec() {
+            @Override
+            public byte[] header() {
+                return new byte[0];
+            }
+
+            @Override
+            public int prefixLength() {
+                return 0;
+            }
+
+            @Override
+            public int frameLength(byte[] prefix) {
+                return 1;
+            }
+
+            @Override
+            public int maxFrameLength() {
+                return 1;
+            }
+
+            @Override
+            public boolean checkOk(byte[] frame) {
+                return true;
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> new FrameAssembler(none, TIMEOUT, null));
     }
 
     static byte[] concat(byte[]... parts) {

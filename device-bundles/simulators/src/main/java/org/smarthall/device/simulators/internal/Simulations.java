@@ -11,8 +11,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.smarthall.device.simulators.PtyRig;
 import org.smarthall.device.simulators.SimulatedDevice;
+import org.smarthall.device.simulators.display.CallDisplaySimulator;
+import org.smarthall.device.simulators.display.DisplayWire;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
 import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
+import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 /**
  * The simulators running in this Karaf for the demo ({@code hall:simulate}), by name. Stopping
@@ -37,10 +40,15 @@ public class Simulations {
         SimulatedDevice device;
         switch (kind) {
             case "idcard" -> device = new SamCardSimulator(rig.deviceEnd());
+            case "printer" -> device = new EscPosPrinterSimulator(rig.deviceEnd());
+            // display: the hall LED board profile; display-window: window displays that answer ACK/NAK
+            case "display" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.LED_GBK_SUM8);
+            case "display-window" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.WINDOW_CRC16_ACK);
             case "keypad" -> device = new RatingKeypadSimulator(rig.deviceEnd());
             default -> {
                 rig.close();
-                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, keypad");
+                throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, printer, display,"
+                        + " display-window, keypad");
             }
         }
         device.start();

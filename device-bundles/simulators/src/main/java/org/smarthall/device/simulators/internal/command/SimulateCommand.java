@@ -17,9 +17,11 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.smarthall.device.api.IdCard;
 import org.smarthall.device.api.Sex;
 import org.smarthall.device.simulators.Fault;
+import org.smarthall.device.simulators.display.CallDisplaySimulator;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
-import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
 import org.smarthall.device.simulators.internal.Simulations;
+import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
+import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 /**
  * {@code hall:simulate}: hall devices on pty pairs for the demo. Start one, point a driver's
@@ -40,21 +42,24 @@ public class SimulateCommand implements Action {
     @Argument(index = 0, name = "name", description = "Simulator name, e.g. reader1")
     private String name;
 
-    @Argument(index = 1, name = "action", description = "start | card | remove | press | bad-checksum | truncated | slow"
-            + " | unplug | replug | stop")
-    @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "press", "bad-checksum",
-        "truncated", "slow", "unplug", "replug", "stop"})
+    @Argument(index = 1, name = "action", description = "start | card | remove (idcard) | paper-out | paper-low | paper-ok"
+            + " | cover-open | cover-closed | printed (printer) | shown | nak | silent (display) | press (keypad)"
+            + " | bad-checksum | truncated | slow | unplug | replug | stop")
+    @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "paper-out", "paper-low", "paper-ok",
+        "cover-open", "cover-closed", "printed", "shown", "nak", "silent", "press", "bad-checksum", "truncated", "slow",
+        "unplug", "replug", "stop"})
     private String action;
 
     @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed);"
-            + " press: the keypad's bus address")
+            + " silent: 1 on, 0 off; press: the keypad's bus address")
     private long value;
 
     @Argument(index = 3, name = "key", description = "press: the key code (decimal or 0x hex)")
     private String key;
 
-    @Option(name = "--kind", description = "Device kind for start (idcard, keypad)")
-    @Completion(value = StringsCompleter.class, values = {"idcard", "keypad"})
+    @Option(name = "--kind", description = "Device kind for start (idcard, printer, display = LED board led-gbk-sum8,"
+            + " display-window = window displays window-crc16-ack, keypad = rating keypads on one line)")
+    @Completion(value = StringsCompleter.class, values = {"idcard", "printer", "display", "display-window", "keypad"})
     private String kind = "idcard";
 
     @Option(name = "--dir", description = "Directory for the pty links (default /tmp/smarthall-sim/<name>)")
@@ -85,6 +90,18 @@ public class SimulateCommand implements Action {
         switch (action == null ? "" : action) {
             case "card" -> idcard(r).layCard(DEMO_CARD, "01");
             case "remove" -> idcard(r).takeCardAway();
+            case "paper-out" -> printer(r).paperOut(true);
+            case "paper-low" -> printer(r).paperNearEnd(true);
+            case "paper-ok" -> {
+                printer(r).paperOut(false);
+                printer(r).paperNearEnd(false);
+            }
+            case "cover-open" -> printer(r).coverOpen(true);
+            case "cover-closed" -> printer(r).coverOpen(false);
+            case "printed" -> {
+                printer(r).lastTicketText().forEach(System.out::println);
+                return null;
+            }
             case "press" -> {
                 if (key == null) {
                     throw new IllegalArgumentException("press needs the address and the key: " + name + " press 1 1");
@@ -100,11 +117,36 @@ public class SimulateCommand implements Action {
             case "unplug" -> r.rig().unplug();
             case "replug" -> r.rig().replug();
             case "stop" -> simulations.stop(name);
-            default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove", "press",
-                    "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
+            case "shown" -> {
+                ShellTable table = new ShellTable();
+                table.column("Address");
+                table.column("Shows");
+                display(r).shownAll().forEach((address, text) -> table.addRow().addContent(address, text));
+                table.print(System.out);
+                return null;
+            }
+            case "nak" -> display(r).nakNext();
+            case "silent" -> display(r).silent(value != 0);
+            default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove",
+                    "paper-out", "paper-low", "paper-ok", "cover-open", "cover-closed", "printed", "shown", "nak",
+                    "silent", "press", "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
         }
         System.out.println(name + ": " + action + " done");
         return null;
+    }
+
+    private static EscPosPrinterSimulator printer(Simulations.Running r) {
+        if (r.device() instanceof EscPosPrinterSimulator p) {
+            return p;
+        }
+        throw new IllegalArgumentException(r.name() + " is no printer");
+    }
+
+    private static CallDisplaySimulator display(Simulations.Running r) {
+        if (r.device() instanceof CallDisplaySimulator d) {
+            return d;
+        }
+        throw new IllegalArgumentException(r.name() + " is no call display");
     }
 
     private static RatingKeypadSimulator keypad(Simulations.Running r) {
