@@ -3,10 +3,19 @@ package org.smarthall.device.keypad.rating.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +96,35 @@ class KeypadSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> settings(Map.of("port", " ")));
         assertEquals("keypad-rating configuration refused: port is required", e.getMessage());
+    }
+
+    @Test
+    void theExampleFileIsAValidConfigurationWithEveryKey() throws IOException {
+        Properties cfg = new Properties();
+        try (Reader r = Files.newBufferedReader(Path.of("src/main/cfg/org.smarthall.device.keypad.rating-window1.cfg"))) {
+            cfg.load(r);
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (String key : cfg.stringPropertyNames()) {
+            Class<?> type;
+            try {
+                type = KeypadConfig.class.getMethod(key).getReturnType();
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError("the example file has the unknown key " + key);
+            }
+            values.put(key, type == int.class ? Integer.valueOf(cfg.getProperty(key)) : cfg.getProperty(key));
+        }
+        Set<String> every = Arrays.stream(KeypadConfig.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        assertEquals(every, values.keySet(), "the example shows every key");
+        KeypadSettings s = KeypadSettings.of(Annotations.of(KeypadConfig.class, values));
+        assertEquals(Map.of(1, 5, 2, 4, 3, 3, 4, 2, 5, 1), s.keyMap());
+        assertEquals(Map.of(1, "W01", 2, "W02", 3, "W03"), s.windows());
+        KeypadSettings defaults = settings(Map.of());
+        assertEquals(defaults.link().baud(), s.link().baud(), "the example keeps the defaults");
+        assertEquals(defaults.link().frameTimeout(), s.link().frameTimeout());
+        assertEquals(defaults.link().backoffMax(), s.link().backoffMax());
+        assertEquals(defaults.duplicateWindow(), s.duplicateWindow());
     }
 
     private static KeypadSettings settings(Map<String, Object> overrides) {
