@@ -14,6 +14,7 @@ import org.smarthall.device.simulators.SimulatedDevice;
 import org.smarthall.device.simulators.display.CallDisplaySimulator;
 import org.smarthall.device.simulators.display.DisplayWire;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
 import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 /**
@@ -43,10 +44,11 @@ public class Simulations {
             // display: the hall LED board profile; display-window: window displays that answer ACK/NAK
             case "display" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.LED_GBK_SUM8);
             case "display-window" -> device = new CallDisplaySimulator(rig.deviceEnd(), DisplayWire.WINDOW_CRC16_ACK);
+            case "keypad" -> device = new RatingKeypadSimulator(rig.deviceEnd());
             default -> {
                 rig.close();
                 throw new IllegalArgumentException("no simulator for " + kind + "; known: idcard, printer, display,"
-                        + " display-window");
+                        + " display-window, keypad");
             }
         }
         device.start();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
 
 /** The demo's simulators: started by name, refused twice, all stopped with the bundle. */
 class SimulationsTest {
@@ -24,12 +25,15 @@ class SimulationsTest {
         assertTrue(r.device() instanceof SamCardSimulator);
         assertTrue(Files.exists(r.rig().hostEnd()));
         assertThrows(IllegalStateException.class, () -> simulations.start("reader1", "idcard", dir.resolve("x")));
-        assertThrows(IllegalArgumentException.class, () -> simulations.start("pad", "keypad", dir.resolve("pad")));
-        assertEquals(1, simulations.all().size());
+        assertThrows(IllegalArgumentException.class, () -> simulations.start("x", "toaster", dir.resolve("x")));
+        Simulations.Running pad = simulations.start("pad1", "keypad", dir.resolve("pad1"));
+        assertTrue(pad.device() instanceof RatingKeypadSimulator);
+        assertEquals(2, simulations.all().size());
 
         simulations.stopAll();
         assertEquals(0, simulations.all().size());
         assertFalse(r.rig().plugged());
         assertFalse(Files.exists(r.rig().hostEnd()));
+        assertFalse(pad.rig().plugged());
     }
 }

@@ -20,11 +20,12 @@ import org.smarthall.device.simulators.Fault;
 import org.smarthall.device.simulators.display.CallDisplaySimulator;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
 import org.smarthall.device.simulators.internal.Simulations;
+import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
 import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 /**
  * {@code hall:simulate}: hall devices on pty pairs for the demo. Start one, point a driver's
- * {@code port} at the host end it prints, then lay cards, spoil frames, slow the line, unplug.
+ * {@code port} at the host end it prints, then lay cards, press keys, spoil frames, slow the line, unplug.
  */
 @Service
 @Command(scope = "hall", name = "simulate", description = "Simulated hall devices on pty pairs (socat) for the demo."
@@ -42,20 +43,23 @@ public class SimulateCommand implements Action {
     private String name;
 
     @Argument(index = 1, name = "action", description = "start | card | remove (idcard) | paper-out | paper-low | paper-ok"
-            + " | cover-open | cover-closed | printed (printer) | shown | nak | silent (display) | bad-checksum"
-            + " | truncated | slow | unplug | replug | stop")
+            + " | cover-open | cover-closed | printed (printer) | shown | nak | silent (display) | press (keypad)"
+            + " | bad-checksum | truncated | slow | unplug | replug | stop")
     @Completion(value = StringsCompleter.class, values = {"start", "card", "remove", "paper-out", "paper-low", "paper-ok",
-        "cover-open", "cover-closed", "printed", "shown", "nak", "silent", "bad-checksum", "truncated", "slow", "unplug",
-        "replug", "stop"})
+        "cover-open", "cover-closed", "printed", "shown", "nak", "silent", "press", "bad-checksum", "truncated", "slow",
+        "unplug", "replug", "stop"})
     private String action;
 
     @Argument(index = 2, name = "value", description = "slow: milliseconds between bytes (0: full speed);"
-            + " silent: 1 on, 0 off")
+            + " silent: 1 on, 0 off; press: the keypad's bus address")
     private long value;
 
+    @Argument(index = 3, name = "key", description = "press: the key code (decimal or 0x hex)")
+    private String key;
+
     @Option(name = "--kind", description = "Device kind for start (idcard, printer, display = LED board led-gbk-sum8,"
-            + " display-window = window displays window-crc16-ack)")
-    @Completion(value = StringsCompleter.class, values = {"idcard", "printer", "display", "display-window"})
+            + " display-window = window displays window-crc16-ack, keypad = rating keypads on one line)")
+    @Completion(value = StringsCompleter.class, values = {"idcard", "printer", "display", "display-window", "keypad"})
     private String kind = "idcard";
 
     @Option(name = "--dir", description = "Directory for the pty links (default /tmp/smarthall-sim/<name>)")
@@ -98,6 +102,15 @@ public class SimulateCommand implements Action {
                 printer(r).lastTicketText().forEach(System.out::println);
                 return null;
             }
+            case "press" -> {
+                if (key == null) {
+                    throw new IllegalArgumentException("press needs the address and the key: " + name + " press 1 1");
+                }
+                boolean acked = keypad(r).press((int) value, Integer.decode(key));
+                System.out.println(name + ": key " + key + " pressed at address " + value
+                        + (acked ? ", acknowledged" : ", not acknowledged after the resends"));
+                return null;
+            }
             case "bad-checksum" -> r.device().inject(Fault.BAD_CHECKSUM);
             case "truncated" -> r.device().inject(Fault.TRUNCATED);
             case "slow" -> r.device().slowLine(Duration.ofMillis(value));
@@ -116,7 +129,7 @@ public class SimulateCommand implements Action {
             case "silent" -> display(r).silent(value != 0);
             default -> throw new IllegalArgumentException("actions: " + List.of("start", "card", "remove",
                     "paper-out", "paper-low", "paper-ok", "cover-open", "cover-closed", "printed", "shown", "nak",
-                    "silent", "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
+                    "silent", "press", "bad-checksum", "truncated", "slow", "unplug", "replug", "stop"));
         }
         System.out.println(name + ": " + action + " done");
         return null;
@@ -134,6 +147,13 @@ public class SimulateCommand implements Action {
             return d;
         }
         throw new IllegalArgumentException(r.name() + " is no call display");
+    }
+
+    private static RatingKeypadSimulator keypad(Simulations.Running r) {
+        if (r.device() instanceof RatingKeypadSimulator k) {
+            return k;
+        }
+        throw new IllegalArgumentException(r.name() + " is no keypad line");
     }
 
     private static SamCardSimulator idcard(Simulations.Running r) {
