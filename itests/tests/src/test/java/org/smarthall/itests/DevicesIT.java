@@ -51,6 +51,7 @@ import org.smarthall.device.simulators.SimulatedDevice;
 import org.smarthall.device.simulators.display.CallDisplaySimulator;
 import org.smarthall.device.simulators.display.DisplayWire;
 import org.smarthall.device.simulators.idcard.SamCardSimulator;
+import org.smarthall.device.simulators.keypad.RatingKeypadSimulator;
 import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,6 +68,7 @@ public class DevicesIT {
     private static final String SAM = "org.smarthall.device.idcard.sam";
     private static final String PRINTER = "org.smarthall.device.printer.escpos";
     private static final String DISPLAY = "org.smarthall.device.display.call";
+    private static final String KEYPAD = "org.smarthall.device.keypad.rating";
     private static final String SAM_FEATURE = "smarthall-device-idcard-sam";
     private static final String STAFF = "staff";
     private static final String STAFF_PW = "staff-demo";
@@ -271,6 +273,30 @@ public class DevicesIT {
         Poll.until(Duration.ofSeconds(5), "the call after a NAK, sent again", () -> display.device.shown(3).filter("请A024号到3号窗口"::equals).orElse(null));
         assertTrue(display.device.naksSent() >= 1);
         assertTrue(awaitDevice("it-display", d -> d.get("framesGood").asLong() >= 3).get("framesBad").asLong() == 0);
+    }
+
+    @Test
+    public void keypadPressesBecomeRatingsOfTheirWindowOnceEach() throws Exception {
+        Sim<RatingKeypadSimulator> keypads = simulator(RatingKeypadSimulator::new);
+        configure(KEYPAD, Map.of("deviceId", "it-keypads", "hall", "H001", "port", keypads.rig.hostEnd().toString(),
+                "windows", "1=W01,2=W02", "keyMap", "1=5,2=4,3=3,4=2,5=1"));
+        awaitDevice("it-keypads", d -> d.get("state").asText().equals("CONNECTED")
+                && d.get("kind").asText().equals("rating-keypad"));
+        assertTrue("acked", keypads.device.press(2, 1));
+        keypads.device.loseNextAck();
+        assertTrue("acked after a resend", keypads.device.press(1, 4));
+        Poll.until(Duration.ofSeconds(5), "two ratings", () -> ratings().size() >= 2 ? true : null);
+        List<String> got = ratings();
+        assertEquals(got.toString(), List.of("W02=5", "W01=2"), got);
+        assertTrue(keypads.device.resendsSent() >= 1);
+        assertEquals(0, awaitDevice("it-keypads", d -> d.get("framesGood").asLong() >= 3).get("framesBad").asLong());
+    }
+
+    private List<String> ratings() {
+        return events.stream().filter(e -> e.getTopic().equals(DeviceTopics.RATING_KEY)
+                && "it-keypads".equals(e.getProperty(DeviceTopics.PROPERTY_DEVICE)))
+                .map(e -> e.getProperty(DeviceTopics.PROPERTY_WINDOW) + "=" + e.getProperty(DeviceTopics.PROPERTY_SCORE))
+                .toList();
     }
 
     /**
