@@ -142,12 +142,13 @@ public class DevicesIT {
         assertTrue(table, table.contains("it-reader-a") && table.contains("CONNECTED") && table.contains("idcard-sam"));
         assertFalse("no card number in the shell", table.contains(CARD.idNumber()));
 
-        // reconfigured: the same reader moves to another hall and goes on reading
+        // reconfigured: the same reader moves to another hall and goes on reading (the card is taken
+        // away first: the new instance would read a card still lying there at once, before we look)
+        reader.device.takeCardAway();
         config.update(props(Map.of("deviceId", "it-reader-a", "hall", "H002", "port", reader.rig.hostEnd().toString(),
                 "pollIntervalMillis", 100)));
         awaitDevice("it-reader-a", d -> d.get("hall").asText().equals("H002") && d.get("state").asText().equals("CONNECTED"));
         events.clear();
-        reader.device.takeCardAway();
         reader.device.layCard(CARD, "01");
         assertEquals("H002", awaitEvent(DeviceTopics.CARD_READ, "it-reader-a").getProperty(DeviceTopics.PROPERTY_HALL));
 
