@@ -142,12 +142,13 @@ public class DevicesIT {
         assertTrue(table, table.contains("it-reader-a") && table.contains("CONNECTED") && table.contains("idcard-sam"));
         assertFalse("no card number in the shell", table.contains(CARD.idNumber()));
 
-        // reconfigured: the same reader moves to another hall and goes on reading
+        // reconfigured: the same reader moves to another hall and goes on reading (the card is taken
+        // away first: the new instance would read a card still lying there at once, before we look)
+        reader.device.takeCardAway();
         config.update(props(Map.of("deviceId", "it-reader-a", "hall", "H002", "port", reader.rig.hostEnd().toString(),
                 "pollIntervalMillis", 100)));
         awaitDevice("it-reader-a", d -> d.get("hall").asText().equals("H002") && d.get("state").asText().equals("CONNECTED"));
         events.clear();
-        reader.device.takeCardAway();
         reader.device.layCard(CARD, "01");
         assertEquals("H002", awaitEvent(DeviceTopics.CARD_READ, "it-reader-a").getProperty(DeviceTopics.PROPERTY_HALL));
 
@@ -290,6 +291,27 @@ public class DevicesIT {
         assertEquals(got.toString(), List.of("W02=5", "W01=2"), got);
         assertTrue(keypads.device.resendsSent() >= 1);
         assertEquals(0, awaitDevice("it-keypads", d -> d.get("framesGood").asLong() >= 3).get("framesBad").asLong());
+    }
+
+    /** The demo's way: one shell command starts a simulator and configures its driver; stop removes both. */
+    @Test
+    public void hallSimulateStartsASimulatorWithItsDriverConfigured() throws Exception {
+        Path dir = Files.createTempDirectory("itest-sim");
+        String started = KarafShell.run(sessions, "hall:simulate --kind keypad --hall H009 --dir " + dir + " sim-pads start");
+        try {
+            assertTrue(started, started.contains("driver configured"));
+            awaitDevice("sim-pads", d -> d.get("state").asText().equals("CONNECTED") && d.get("hall").asText().equals("H009"));
+            String pressed = KarafShell.run(sessions, "hall:simulate sim-pads press 2 1");
+            assertTrue(pressed, pressed.contains("acknowledged"));
+            Poll.until(Duration.ofSeconds(5), "the rating from the shell's press", () -> events.stream()
+                    .anyMatch(e -> e.getTopic().equals(DeviceTopics.RATING_KEY) && "sim-pads".equals(e.getProperty(DeviceTopics.PROPERTY_DEVICE))
+                            && "W02".equals(e.getProperty(DeviceTopics.PROPERTY_WINDOW))
+                            && Integer.valueOf(5).equals(e.getProperty(DeviceTopics.PROPERTY_SCORE))) ? true : null);
+        } finally {
+            KarafShell.run(sessions, "hall:simulate sim-pads stop");
+        }
+        Poll.until(Duration.ofSeconds(20), "the stopped simulator's device to leave GET /devices",
+                () -> http.get(http.api("/devices/sim-pads"), STAFF, STAFF_PW).status() == 404);
     }
 
     private List<String> ratings() {

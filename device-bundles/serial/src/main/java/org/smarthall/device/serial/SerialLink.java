@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.smarthall.device.api.DeviceException;
+import org.smarthall.device.api.DeviceInfo;
 import org.smarthall.device.api.DeviceState;
 
 /**
@@ -17,6 +18,12 @@ public interface SerialLink extends AutoCloseable {
     DeviceState state();
 
     LinkCounters counters();
+
+    /**
+     * What {@code hall:devices} and {@code GET /devices} show of the device on this link: the
+     * port, the link's state and its counters, under the driver's id, kind and hall.
+     */
+    DeviceInfo deviceInfo(String deviceId, String kind, String hall);
 
     /** Writes bytes as they are. */
     void write(byte[] bytes) throws DeviceException;

@@ -8,7 +8,7 @@
  * told from noise by their check alone). A driver that relies on it imports this package at 1.1.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.smarthall.device.serial;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package org.smarthall.cabin.guidance.internal;
 
+import org.smarthall.testing.EventStreamClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.smarthall.api.customer.CustomerKind;
 import org.smarthall.cabin.guidance.Portrait;
 import org.smarthall.cabin.guidance.Route;
-import org.smarthall.cabin.guidance.internal.EventStreamClient.Event;
+import org.smarthall.testing.EventStreamClient.Event;
 import org.smarthall.testing.MutableClock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -268,9 +269,9 @@ class GuidanceHttpTest {
         int before = server.hub.streams().viewers(hall);
         EventStreamClient screen = EventStreamClient.open(http, server.uri("/halls/" + hall + "/guidance/stream"), user,
                 password, lastEventId);
-        assertEquals(200, screen.response.statusCode());
+        assertEquals(200, screen.response().statusCode());
         assertEquals("text/event-stream",
-                screen.response.headers().firstValue("Content-Type").orElseThrow().replaceAll(";.*", ""));
+                screen.response().headers().firstValue("Content-Type").orElseThrow().replaceAll(";.*", ""));
         assertEquals(": guidance " + hall + "\nretry: 3000\n\n", screen.nextBlock(WAIT));
         awaitValue(before + 1, () -> server.hub.streams().viewers(hall), "screens of " + hall);
         return screen;

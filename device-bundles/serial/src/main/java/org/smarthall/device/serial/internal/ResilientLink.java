@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smarthall.device.api.DeviceException;
+import org.smarthall.device.api.DeviceInfo;
 import org.smarthall.device.api.DeviceState;
 import org.smarthall.device.serial.Frame;
 import org.smarthall.device.serial.FrameCodec;
@@ -61,6 +62,13 @@ final class ResilientLink implements SerialLink, FrameAssembler.Sink {
     ResilientLink start() {
         reader.start();
         return this;
+    }
+
+    @Override
+    public DeviceInfo deviceInfo(String deviceId, String kind, String hall) {
+        LinkCounters c = counters();
+        return new DeviceInfo(deviceId, kind, hall, settings.port(), state(), c.framesGood(), c.framesBad(),
+                c.reconnects(), c.lastFrame().orElse(null));
     }
 
     @Override

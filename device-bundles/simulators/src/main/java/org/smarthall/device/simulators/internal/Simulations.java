@@ -3,12 +3,20 @@ package org.smarthall.device.simulators.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smarthall.device.simulators.PtyRig;
 import org.smarthall.device.simulators.SimulatedDevice;
 import org.smarthall.device.simulators.display.CallDisplaySimulator;
@@ -24,14 +32,37 @@ import org.smarthall.device.simulators.printer.EscPosPrinterSimulator;
 @Component(service = Simulations.class)
 public class Simulations {
 
-    /** One running simulator and its rig. */
-    public record Running(String name, String kind, PtyRig rig, SimulatedDevice device) {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulations.class);
+
+    /**
+     * One running simulator and its rig.
+     *
+     * @param configuration the PID of the driver configuration made for it, {@code null} when none was made
+     */
+    public record Running(String name, String kind, PtyRig rig, SimulatedDevice device, String configuration) {
     }
 
     private final Map<String, Running> running = new TreeMap<>();
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ConfigurationAdmin configurations;
+
     /** Starts a simulator of a device kind on a fresh pty pair in {@code dir}. */
-    public synchronized Running start(String name, String kind, Path dir) throws IOException {
+    public Running start(String name, String kind, Path dir) throws IOException {
+        return start(name, kind, dir, null);
+    }
+
+    /**
+     * Starts a simulator and, when {@code hall} is given, configures the matching driver on its
+     * port as device {@code name} of that hall ({@link DriverConfigs}); {@link #stop} removes that
+     * configuration again.
+     */
+    public synchronized Running start(String name, String kind, Path dir, String hall) throws IOException {
+        DriverConfigs.Config driver = hall == null ? null : DriverConfigs.of(kind, name, hall, "(port)");
+        ConfigurationAdmin admin = configurations;
+        if (driver != null && admin == null) {
+            throw new IllegalStateException("ConfigAdmin is not available to configure the driver");
+        }
         if (running.containsKey(name)) {
             throw new IllegalStateException(name + " is running already");
         }
@@ -52,7 +83,19 @@ public class Simulations {
             }
         }
         device.start();
-        Running r = new Running(name, kind, rig, device);
+        String pid = null;
+        if (driver != null) {
+            try {
+                Configuration c = admin.createFactoryConfiguration(driver.factoryPid(), "?");
+                c.update(new Hashtable<>(DriverConfigs.of(kind, name, hall, rig.hostEnd().toString()).properties()));
+                pid = c.getPid();
+            } catch (IOException | RuntimeException e) {
+                device.close();
+                rig.close();
+                throw e;
+            }
+        }
+        Running r = new Running(name, kind, rig, device, pid);
         running.put(name, r);
         return r;
     }
@@ -68,6 +111,15 @@ public class Simulations {
     public synchronized void stop(String name) {
         Running r = running.remove(name);
         if (r != null) {
+            ConfigurationAdmin admin = configurations;
+            if (r.configuration() != null && admin != null) {
+                // the driver goes first, so it closes its port before the rig's pty disappears
+                try {
+                    admin.getConfiguration(r.configuration(), "?").delete();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Driver configuration {} of simulator {} not removed: {}", r.configuration(), name, e.toString());
+                }
+            }
             r.device().close();
             r.rig().close();
         }

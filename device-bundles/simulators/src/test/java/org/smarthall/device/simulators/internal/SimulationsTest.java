@@ -36,4 +36,26 @@ class SimulationsTest {
         assertFalse(Files.exists(r.rig().hostEnd()));
         assertFalse(pad.rig().plugged());
     }
+
+    @Test
+    void aDriverIsConfiguredOnlyWhereConfigAdminIs() {
+        Simulations simulations = new Simulations();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> simulations.start("reader2", "idcard", dir.resolve("reader2"), "H001"));
+        assertTrue(e.getMessage().contains("ConfigAdmin"));
+        assertEquals(0, simulations.all().size(), "nothing left running");
+    }
+
+    @Test
+    void eachKindHasItsDriversConfiguration() {
+        DriverConfigs.Config reader = DriverConfigs.of("idcard", "reader1", "H001", "/tmp/sim/ttyV1");
+        assertEquals("org.smarthall.device.idcard.sam", reader.factoryPid());
+        assertEquals(java.util.Map.of("deviceId", "reader1", "hall", "H001", "port", "/tmp/sim/ttyV1"), reader.properties());
+        assertEquals("org.smarthall.device.printer.escpos", DriverConfigs.of("printer", "p", "H", "x").factoryPid());
+        assertEquals("led-gbk-sum8", DriverConfigs.of("display", "d", "H", "x").properties().get("profile"));
+        assertEquals("window-crc16-ack", DriverConfigs.of("display-window", "d", "H", "x").properties().get("profile"));
+        assertEquals("org.smarthall.device.keypad.rating", DriverConfigs.of("keypad", "k", "H", "x").factoryPid());
+        assertTrue(DriverConfigs.of("keypad", "k", "H", "x").properties().containsKey("windows"));
+        assertThrows(IllegalArgumentException.class, () -> DriverConfigs.of("toaster", "t", "H", "x"));
+    }
 }

@@ -1,6 +1,5 @@
 package org.smarthall.device.display.call.internal;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,14 +19,11 @@ import org.smarthall.api.plugin.SmartHallPlugin;
 import org.smarthall.device.api.CallDisplay;
 import org.smarthall.device.api.DeviceException;
 import org.smarthall.device.api.DeviceInfo;
-import org.smarthall.device.api.DeviceState;
-import org.smarthall.device.api.DeviceTopics;
 import org.smarthall.device.display.call.internal.VendorProfile.AckMode;
 import org.smarthall.device.serial.Frame;
-import org.smarthall.device.serial.LinkCounters;
-import org.smarthall.device.serial.LinkListener;
 import org.smarthall.device.serial.SerialLink;
 import org.smarthall.device.serial.SerialPorts;
+import org.smarthall.device.serial.StateEvents;
 
 /**
  * The call displays on one serial bus, framed by a {@link VendorProfile}. {@link #show} writes
@@ -75,17 +71,9 @@ public class VendorCallDisplay implements CallDisplay {
         this.settings = settings;
         this.publisher = publisher;
         this.codec = new VendorFrameCodec(settings.profile());
-        this.link = ports.open(settings.link(), codec.linkCodec(), new LinkListener() {
-            @Override
-            public void frame(Frame frame) {
-                // an acknowledgement that came after its timeout: the retry has been sent already
-            }
-
-            @Override
-            public void stateChanged(DeviceState state) {
-                postState(state);
-            }
-        });
+        // late answers (their request timed out) are dropped; state changes are posted
+        this.link = ports.open(settings.link(), codec.linkCodec(),
+                new StateEvents(settings.deviceId(), settings.hall(), publisher::post));
         LOG.info("{}: call displays on {} with profile {}", settings.deviceId(), settings.link().port(),
                 settings.profile());
     }
@@ -97,9 +85,7 @@ public class VendorCallDisplay implements CallDisplay {
 
     @Override
     public DeviceInfo info() {
-        LinkCounters c = link.counters();
-        return new DeviceInfo(settings.deviceId(), KIND, settings.hall(), settings.link().port(), link.state(),
-                c.framesGood(), c.framesBad(), c.reconnects(), c.lastFrame().orElse(null));
+        return link.deviceInfo(settings.deviceId(), KIND, settings.hall());
     }
 
     /**
@@ -193,13 +179,4 @@ public class VendorCallDisplay implements CallDisplay {
         return charsReplaced.get();
     }
 
-    private void postState(DeviceState state) {
-        try {
-            publisher.post(new Event(DeviceTopics.STATE_CHANGED, Map.of(DeviceTopics.PROPERTY_DEVICE,
-                    settings.deviceId(), DeviceTopics.PROPERTY_HALL, settings.hall(), DeviceTopics.PROPERTY_STATE,
-                    state.name())));
-        } catch (RuntimeException e) {
-            LOG.warn("{}: state event not posted: {}", settings.deviceId(), e.getClass().getName());
-        }
-    }
 }

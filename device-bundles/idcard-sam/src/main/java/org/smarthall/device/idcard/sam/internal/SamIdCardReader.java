@@ -31,10 +31,9 @@ import org.smarthall.device.api.DeviceTopics;
 import org.smarthall.device.api.IdCard;
 import org.smarthall.device.api.IdCardReader;
 import org.smarthall.device.serial.Frame;
-import org.smarthall.device.serial.LinkCounters;
-import org.smarthall.device.serial.LinkListener;
 import org.smarthall.device.serial.SerialLink;
 import org.smarthall.device.serial.SerialPorts;
+import org.smarthall.device.serial.StateEvents;
 
 /**
  * One SAM ID card reader on one port. Every poll: find a card ({@code 20 01}), select it
@@ -86,17 +85,9 @@ public class SamIdCardReader implements IdCardReader {
         this.settings = settings;
         this.publisher = publisher;
         this.clock = clock;
-        this.link = ports.open(settings.link(), SamCodec.INSTANCE, new LinkListener() {
-            @Override
-            public void frame(Frame frame) {
-                // an answer nobody waits for any more (it came after its timeout): nothing to do
-            }
-
-            @Override
-            public void stateChanged(DeviceState state) {
-                postState(state);
-            }
-        });
+        // late answers (their request timed out) are dropped; state changes are posted
+        this.link = ports.open(settings.link(), SamCodec.INSTANCE,
+                new StateEvents(settings.deviceId(), settings.hall(), publisher::post));
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "idcard-sam " + settings.deviceId());
             t.setDaemon(true);
@@ -119,9 +110,7 @@ public class SamIdCardReader implements IdCardReader {
 
     @Override
     public DeviceInfo info() {
-        LinkCounters c = link.counters();
-        return new DeviceInfo(settings.deviceId(), KIND, settings.hall(), settings.link().port(), link.state(),
-                c.framesGood(), c.framesBad(), c.reconnects(), c.lastFrame().orElse(null));
+        return link.deviceInfo(settings.deviceId(), KIND, settings.hall());
     }
 
     /** Cards posted since the driver started. */
@@ -203,15 +192,6 @@ public class SamIdCardReader implements IdCardReader {
         return link.exchange(request, settings.answerTimeout());
     }
 
-    private void postState(DeviceState state) {
-        try {
-            publisher.post(new Event(DeviceTopics.STATE_CHANGED, Map.of(DeviceTopics.PROPERTY_DEVICE,
-                    settings.deviceId(), DeviceTopics.PROPERTY_HALL, settings.hall(), DeviceTopics.PROPERTY_STATE,
-                    state.name())));
-        } catch (RuntimeException e) {
-            LOG.warn("{}: state event not posted: {}", settings.deviceId(), e.getClass().getName());
-        }
-    }
 
     private static byte[] fingerprint(IdCard card) {
         try {

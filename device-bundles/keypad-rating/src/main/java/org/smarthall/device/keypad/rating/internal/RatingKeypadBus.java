@@ -21,7 +21,6 @@ import org.smarthall.api.plugin.PluginKind;
 import org.smarthall.api.plugin.SmartHallPlugin;
 import org.smarthall.device.api.DeviceException;
 import org.smarthall.device.api.DeviceInfo;
-import org.smarthall.device.api.DeviceState;
 import org.smarthall.device.api.DeviceTopics;
 import org.smarthall.device.api.RatingKeypad;
 import org.smarthall.device.keypad.rating.internal.KeypadCodec.AckEcho;
@@ -29,10 +28,10 @@ import org.smarthall.device.keypad.rating.internal.KeypadCodec.KeyPress;
 import org.smarthall.device.keypad.rating.internal.KeypadCodec.Message;
 import org.smarthall.device.keypad.rating.internal.KeypadCodec.Unknown;
 import org.smarthall.device.serial.Frame;
-import org.smarthall.device.serial.LinkCounters;
 import org.smarthall.device.serial.LinkListener;
 import org.smarthall.device.serial.SerialLink;
 import org.smarthall.device.serial.SerialPorts;
+import org.smarthall.device.serial.StateEvents;
 
 /**
  * The satisfaction keypads on one RS-485 line. Keypads speak when pressed (unsolicited frames
@@ -82,21 +81,8 @@ public class RatingKeypadBus implements RatingKeypad {
             t.setDaemon(true);
             return t;
         });
-        this.link = ports.open(settings.link(), KeypadCodec.INSTANCE, new LinkListener() {
-            @Override
-            public void frame(Frame frame) {
-                try {
-                    heard(frame);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: a frame could not be handled: {}", settings.deviceId(), e.toString());
-                }
-            }
-
-            @Override
-            public void stateChanged(DeviceState state) {
-                postState(state);
-            }
-        });
+        this.link = ports.open(settings.link(), KeypadCodec.INSTANCE,
+                new StateEvents(settings.deviceId(), settings.hall(), publisher::post, this::heard));
     }
 
     @Deactivate
@@ -112,9 +98,7 @@ public class RatingKeypadBus implements RatingKeypad {
 
     @Override
     public DeviceInfo info() {
-        LinkCounters c = link.counters();
-        return new DeviceInfo(settings.deviceId(), KIND, settings.hall(), settings.link().port(), link.state(),
-                c.framesGood(), c.framesBad(), c.reconnects(), c.lastFrame().orElse(null));
+        return link.deviceInfo(settings.deviceId(), KIND, settings.hall());
     }
 
     /** Ratings posted since the driver started. */
@@ -195,13 +179,4 @@ public class RatingKeypadBus implements RatingKeypad {
         }
     }
 
-    private void postState(DeviceState state) {
-        try {
-            publisher.post(new Event(DeviceTopics.STATE_CHANGED, Map.of(DeviceTopics.PROPERTY_DEVICE,
-                    settings.deviceId(), DeviceTopics.PROPERTY_HALL, settings.hall(), DeviceTopics.PROPERTY_STATE,
-                    state.name())));
-        } catch (RuntimeException e) {
-            LOG.warn("{}: state event not posted: {}", settings.deviceId(), e.getClass().getName());
-        }
-    }
 }

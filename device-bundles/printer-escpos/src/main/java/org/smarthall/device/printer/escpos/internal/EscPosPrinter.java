@@ -21,15 +21,13 @@ import org.smarthall.api.plugin.SmartHallPlugin;
 import org.smarthall.device.api.DeviceException;
 import org.smarthall.device.api.DeviceInfo;
 import org.smarthall.device.api.DeviceState;
-import org.smarthall.device.api.DeviceTopics;
 import org.smarthall.device.api.PrintElement;
 import org.smarthall.device.api.PrinterStatus;
 import org.smarthall.device.api.TicketPrinter;
 import org.smarthall.device.serial.Frame;
-import org.smarthall.device.serial.LinkCounters;
-import org.smarthall.device.serial.LinkListener;
 import org.smarthall.device.serial.SerialLink;
 import org.smarthall.device.serial.SerialPorts;
+import org.smarthall.device.serial.StateEvents;
 
 /**
  * One ESC/POS ticket printer on one port. {@link #print} encodes the elements first (a job that
@@ -76,17 +74,9 @@ public class EscPosPrinter implements TicketPrinter {
         this.settings = settings;
         this.encoder = settings.encoder();
         this.publisher = publisher;
-        this.link = ports.open(settings.link(), RealTimeStatus.CODEC, new LinkListener() {
-            @Override
-            public void frame(Frame frame) {
-                // a status byte that came after its query gave up: nobody waits for it any more
-            }
-
-            @Override
-            public void stateChanged(DeviceState state) {
-                postState(state);
-            }
-        });
+        // late answers (their request timed out) are dropped; state changes are posted
+        this.link = ports.open(settings.link(), RealTimeStatus.CODEC,
+                new StateEvents(settings.deviceId(), settings.hall(), publisher::post));
     }
 
     @Deactivate
@@ -96,9 +86,7 @@ public class EscPosPrinter implements TicketPrinter {
 
     @Override
     public DeviceInfo info() {
-        LinkCounters c = link.counters();
-        return new DeviceInfo(settings.deviceId(), KIND, settings.hall(), settings.link().port(), link.state(),
-                c.framesGood(), c.framesBad(), c.reconnects(), c.lastFrame().orElse(null));
+        return link.deviceInfo(settings.deviceId(), KIND, settings.hall());
     }
 
     @Override
@@ -184,13 +172,4 @@ public class EscPosPrinter implements TicketPrinter {
         lastStatus = now;
     }
 
-    private void postState(DeviceState state) {
-        try {
-            publisher.post(new Event(DeviceTopics.STATE_CHANGED, Map.of(DeviceTopics.PROPERTY_DEVICE,
-                    settings.deviceId(), DeviceTopics.PROPERTY_HALL, settings.hall(), DeviceTopics.PROPERTY_STATE,
-                    state.name())));
-        } catch (RuntimeException e) {
-            LOG.warn("{}: state event not posted: {}", settings.deviceId(), e.getClass().getName());
-        }
-    }
 }

@@ -62,6 +62,10 @@ public class SimulateCommand implements Action {
     @Completion(value = StringsCompleter.class, values = {"idcard", "printer", "display", "display-window", "keypad"})
     private String kind = "idcard";
 
+    @Option(name = "--hall", description = "With start: also configure the matching driver on the simulator's port, as"
+            + " device NAME of this hall (stop removes the configuration)")
+    private String hall;
+
     @Option(name = "--dir", description = "Directory for the pty links (default /tmp/smarthall-sim/<name>)")
     private String dir;
 
@@ -81,8 +85,11 @@ public class SimulateCommand implements Action {
         }
         if ("start".equals(action)) {
             Path d = Path.of(dir != null ? dir : "/tmp/smarthall-sim/" + name);
-            Simulations.Running r = simulations.start(name, kind, d);
-            System.out.println(name + " (" + kind + ") started; set the driver's port to " + r.rig().hostEnd());
+            Simulations.Running r = simulations.start(name, kind, d, hall);
+            System.out.println(r.configuration() == null
+                    ? name + " (" + kind + ") started; set the driver's port to " + r.rig().hostEnd()
+                    : name + " (" + kind + ") started on " + r.rig().hostEnd() + "; driver configured as " + r.configuration()
+                            + " (see hall:devices)");
             return null;
         }
         Simulations.Running r = simulations.get(name)
