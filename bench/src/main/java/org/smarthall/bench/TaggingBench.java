@@ -182,13 +182,7 @@ public final class TaggingBench {
                 Map.of("maxConcurrentJobs", 1, "partitionWorkers", PARTITION_WORKERS)));
         String setup = province.generated() == null ? province.setup()
                 : importProvince(work, province, datasets, residents, seed, ds, database, runner);
-        ActiveThemes themes = new ActiveThemes();
-        List<TagTheme> all = List.of(new FeeRiskTheme(Annotations.of(FeeRiskConfig.class)),
-                new CreditTheme(Annotations.of(CreditConfig.class)),
-                new ChannelPreferenceTheme(Annotations.of(ChannelPreferenceConfig.class)), consumptionTheme());
-        for (int i = 0; i < all.size(); i++) {
-            themes.add(new ActiveThemes.Binding(all.get(i).id(), "1.0.0", all.get(i), 0, i + 1));
-        }
+        ActiveThemes themes = themes();
         TagEngine engine = new TagEngine(database, new CustomerSnapshotReader(), themes, runner,
                 Annotations.of(TaggingConfig.class));
         runner.addHandler(engine);
@@ -236,14 +230,14 @@ public final class TaggingBench {
     // ------------------------------------------------------------------ the province
 
     /** @param generated the files to import, {@code null} when the database holds the province already */
-    private record Province(LocalDate until, String setup, GenerationResult generated, double generateSeconds) {
+    record Province(LocalDate until, String setup, GenerationResult generated, double generateSeconds) {
     }
 
     /**
      * The province to tag: the one imported before when residents, seed and datasets agree
      * ({@code generated} is then {@code null}), else new files to import into an emptied directory.
      */
-    private static Province province(Path work, int residents, long seed, List<String> datasets) throws Exception {
+    static Province province(Path work, int residents, long seed, List<String> datasets) throws Exception {
         Path marker = work.resolve(MARKER);
         Path derby = work.resolve("derby");
         if (Files.isRegularFile(marker) && Files.isDirectory(derby)) {
@@ -301,9 +295,19 @@ public final class TaggingBench {
      */
     private static String importProvince(Path work, Province province, List<String> datasets, int residents, long seed,
             EmbeddedDataSource ds, DatabaseService database, JobRunner jobs) throws Exception {
+        return importProvince(work, province, datasets, residents, seed, ds, database, jobs,
+                new PiiProtectorService(PiiProtectorService.newKey()));
+    }
+
+    /**
+     * The same with the province's key given: the swipe bench hashes the cards' numbers with the key
+     * the import hashed the customers' numbers with.
+     */
+    static String importProvince(Path work, Province province, List<String> datasets, int residents, long seed,
+            EmbeddedDataSource ds, DatabaseService database, JobRunner jobs, PiiProtectorService pii) throws Exception {
         GenerationResult generated = province.generated();
-        ImportServiceImpl imports = new ImportServiceImpl(database, jobs, new PiiProtectorService(PiiProtectorService.newKey()),
-                work.resolve("imports"), IMPORT_CHUNK, Long.MAX_VALUE);
+        ImportServiceImpl imports = new ImportServiceImpl(database, jobs, pii, work.resolve("imports"), IMPORT_CHUNK,
+                Long.MAX_VALUE);
         jobs.addHandler(imports);
         if (datasets.size() < Datasets.ALL.size()) {
             System.out.printf("importing %s; not %s, which tagging does not read (-Dbench.datasets=all imports them too)%n",
@@ -453,6 +457,21 @@ public final class TaggingBench {
         }
     }
 
+    /**
+     * The four themes of the distribution with their default configurations, as Declarative
+     * Services binds them (also the swipe bench's, which tags its province before swiping).
+     */
+    static ActiveThemes themes() throws ReflectiveOperationException {
+        ActiveThemes themes = new ActiveThemes();
+        List<TagTheme> all = List.of(new FeeRiskTheme(Annotations.of(FeeRiskConfig.class)),
+                new CreditTheme(Annotations.of(CreditConfig.class)),
+                new ChannelPreferenceTheme(Annotations.of(ChannelPreferenceConfig.class)), consumptionTheme());
+        for (int i = 0; i < all.size(); i++) {
+            themes.add(new ActiveThemes.Binding(all.get(i).id(), "1.0.0", all.get(i), 0, i + 1));
+        }
+        return themes;
+    }
+
     /** The consumption theme is activated by Declarative Services through a package-private method. */
     private static TagTheme consumptionTheme() throws ReflectiveOperationException {
         ConsumptionTheme theme = new ConsumptionTheme();
@@ -464,13 +483,13 @@ public final class TaggingBench {
 
     // ------------------------------------------------------------------ tagging
 
-    private record Tagging(double seconds, long customers, long tags, HeapWatch.Peak heap) {
+    record Tagging(double seconds, long customers, long tags, HeapWatch.Peak heap) {
         double rate() {
             return customers / seconds;
         }
     }
 
-    private static Tagging tag(TagEngine engine, JobRunner runner, LocalDate asOf, String what, boolean profile)
+    static Tagging tag(TagEngine engine, JobRunner runner, LocalDate asOf, String what, boolean profile)
             throws Exception {
         System.out.printf(Locale.ROOT, "%n%s (load average %s)%n", what, load());
         System.gc();
@@ -1005,7 +1024,7 @@ public final class TaggingBench {
      * the reactor installs new jars into the local repository while a run of an hour goes on, and
      * a class first loaded from a jar rewritten under the JVM fails with NoClassDefFoundError.
      */
-    private static int preloadSmartHallClasses() {
+    static int preloadSmartHallClasses() {
         ClassLoader loader = TaggingBench.class.getClassLoader();
         int loaded = 0;
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -1048,7 +1067,7 @@ public final class TaggingBench {
         return loaded;
     }
 
-    private static String load() {
+    static String load() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -1057,7 +1076,7 @@ public final class TaggingBench {
         }
     }
 
-    private static void shutdown(EmbeddedDataSource ds) {
+    static void shutdown(EmbeddedDataSource ds) {
         ds.setShutdownDatabase("shutdown");
         try {
             ds.getConnection().close();
@@ -1068,11 +1087,11 @@ public final class TaggingBench {
         }
     }
 
-    private static double seconds(long since) {
+    static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (Files.exists(root)) {
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -98,7 +98,7 @@ public class SmartHallPlatformIT {
             checks.add(check.get("name").asText());
             assertTrue("no details for anonymous callers", check.get("detail").isNull());
         }
-        assertEquals(Set.of("jobs", "store"), checks);
+        assertEquals(Set.of("guidance", "jobs", "store"), checks);
     }
 
     @Test

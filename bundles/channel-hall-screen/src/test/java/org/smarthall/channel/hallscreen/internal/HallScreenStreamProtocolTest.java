@@ -1,5 +1,6 @@
 package org.smarthall.channel.hallscreen.internal;
 
+import org.smarthall.testing.EventStreamClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.smarthall.api.notify.OutboundMessage;
 import org.smarthall.api.notify.SendResult;
 import org.smarthall.api.notify.SendResult.Outcome;
-import org.smarthall.channel.hallscreen.internal.EventStreamClient.Event;
+import org.smarthall.testing.EventStreamClient.Event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,8 +133,8 @@ class HallScreenStreamProtocolTest {
     void theStreamOpensAtOnceAsAnEventStream(TestInfo test) throws Exception {
         String hall = hall(test, "H1");
         try (EventStreamClient screen = open(hall, null)) {
-            assertEquals(200, screen.response.statusCode());
-            assertEquals("text/event-stream", screen.response.headers().firstValue("Content-Type").orElseThrow()
+            assertEquals(200, screen.response().statusCode());
+            assertEquals("text/event-stream", screen.response().headers().firstValue("Content-Type").orElseThrow()
                     .replaceAll(";.*", ""));
             // headers and the first bytes before any message: EventSource fires "open" now
             assertEquals(": hall " + hall + "\nretry: 5000\n\n", screen.nextBlock(WAIT));
@@ -242,7 +243,7 @@ class HallScreenStreamProtocolTest {
     void theHallsRolesMayListen(String user, String password, TestInfo test) throws Exception {
         try (EventStreamClient screen = EventStreamClient.open(http,
                 server.uri("/halls/" + hall(test, "H1") + "/screen/stream"), user, password, null)) {
-            assertEquals(200, screen.response.statusCode());
+            assertEquals(200, screen.response().statusCode());
         }
     }
 

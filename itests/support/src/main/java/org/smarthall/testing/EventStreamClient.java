@@ -1,4 +1,4 @@
-package org.smarthall.channel.hallscreen.internal;
+package org.smarthall.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,16 +23,16 @@ import java.util.concurrent.TimeUnit;
  * A screen's side of the stream, at the byte level: the response body as it comes off the wire
  * (after HTTP chunking), cut into blocks at the blank line that ends every event, each block
  * checked to be UTF-8. {@link #parse} reads a block the way the W3C event-stream grammar says an
- * EventSource does.
+ * EventSource does. Used by the hall screen's and the guidance cabin's stream tests.
  */
-final class EventStreamClient implements AutoCloseable {
-    static final String END = "<end of stream>";
+public final class EventStreamClient implements AutoCloseable {
+    public static final String END = "<end of stream>";
 
     /** An event as an EventSource sees it; comments and {@code retry:} apart. */
-    record Event(String id, String event, String data, List<String> comments, String retry) {
+    public record Event(String id, String event, String data, List<String> comments, String retry) {
     }
 
-    final HttpResponse<InputStream> response;
+    private final HttpResponse<InputStream> response;
     private final BlockingQueue<String> blocks = new LinkedBlockingQueue<>();
     private final Thread reader;
 
@@ -43,7 +43,7 @@ final class EventStreamClient implements AutoCloseable {
         reader.start();
     }
 
-    static HttpRequest.Builder request(URI uri, String user, String password) {
+    public static HttpRequest.Builder request(URI uri, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .header("Accept", "text/event-stream");
         if (user != null) {
@@ -53,8 +53,13 @@ final class EventStreamClient implements AutoCloseable {
         return request;
     }
 
+    /** The response: status and headers (its body is being read by this client). */
+    public HttpResponse<InputStream> response() {
+        return response;
+    }
+
     /** Opens a stream; returns when the response headers are in (the server's first write). */
-    static EventStreamClient open(HttpClient http, URI uri, String user, String password, String lastEventId)
+    public static EventStreamClient open(HttpClient http, URI uri, String user, String password, String lastEventId)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = request(uri, user, password);
         if (lastEventId != null) {
@@ -64,7 +69,7 @@ final class EventStreamClient implements AutoCloseable {
     }
 
     /** The next block, raw, with its terminating blank line; {@link #END} when the server closed the stream. */
-    String nextBlock(Duration wait) throws InterruptedException {
+    public String nextBlock(Duration wait) throws InterruptedException {
         String block = blocks.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
         if (block == null) {
             throw new AssertionError("nothing on the stream within " + wait);
@@ -73,7 +78,7 @@ final class EventStreamClient implements AutoCloseable {
     }
 
     /** The next block that is not a heartbeat (a comment only). */
-    String nextEventBlock(Duration wait) throws InterruptedException {
+    public String nextEventBlock(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             String block = nextBlock(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
@@ -89,7 +94,7 @@ final class EventStreamClient implements AutoCloseable {
     }
 
     /** A block read as the W3C grammar says: lines, then "field: value" with one optional space after the colon. */
-    static Event parse(String block) {
+    public static Event parse(String block) {
         String id = null;
         String event = null;
         String retry = null;

@@ -1,0 +1,2 @@
+/** The jSerialComm side of the transport; nothing here is exported. */
+package org.smarthall.device.serial.internal;
